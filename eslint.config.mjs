@@ -7,7 +7,8 @@ import globals from 'globals';
 import reactHooks from 'eslint-plugin-react-hooks';
 
 const nodeBuiltins = ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'crypto', 'net', 'http', 'https', 'stream', 'events', 'util', 'zlib', 'tls', 'url', 'worker_threads'];
-const electron = { group: ['electron', 'electron/*'], message: 'Only main/electron and preload may import electron.' };
+// A regex, not a gitignore group: 'electron/*' also matched relative paths such as '../main/electron/window'.
+const electron = { regex: '^electron(/.*)?$', message: 'Only main/electron and preload may import electron.' };
 const layer = (folders, message) => ({ group: folders.flatMap((f) => [`**/${f}`, `**/${f}/**`]), message });
 
 export default tseslint.config(

@@ -14,7 +14,41 @@ export const eventSchemas = {
     nodeId: z.string(),
     state: NodeConnectionState,
     reason: z.string().optional(),
+    /** While reconnecting: which automatic attempt comes next and in how long. */
+    attempt: z.number().int().optional(),
+    retryInMs: z.number().int().optional(),
   }),
+  /** A host key needs a person's decision; answer with answerHostKeyPrompt. The handshake waits. */
+  'hostkey.prompt': z.object({
+    promptId: z.string(),
+    nodeId: z.string(),
+    nodeName: z.string(),
+    /** 'jump' when the key belongs to a bastion on the way to the node. */
+    hop: z.enum(['node', 'jump']),
+    host: z.string(),
+    port: z.number().int(),
+    keyType: z.string(),
+    fingerprint: z.string(),
+    /** ~/.ssh/known_hosts has a @cert-authority line for this host, which ClusterDeck cannot check. */
+    coveredByCertAuthority: z.boolean(),
+  }),
+  /** A login question (password, key passphrase, OTP); answer with answerAuthPrompt. */
+  'auth.prompt': z.object({
+    promptId: z.string(),
+    nodeId: z.string(),
+    nodeName: z.string(),
+    host: z.string(),
+    port: z.number().int(),
+    user: z.string(),
+    kind: z.enum(['password', 'passphrase', 'keyboard-interactive']),
+    title: z.string(),
+    instructions: z.string(),
+    prompts: z.array(z.object({ prompt: z.string(), echo: z.boolean() })),
+    /** Whether "remember" is offered (a password or passphrase, never an OTP round). */
+    canRemember: z.boolean(),
+  }),
+  /** A host-key or login prompt was answered, timed out or cancelled: close its dialog. */
+  'prompt.closed': z.object({ promptId: z.string(), reason: z.enum(['answered', 'timeout', 'cancelled']) }),
 } as const;
 
 export type EventName = keyof typeof eventSchemas;

@@ -6,10 +6,12 @@
 import type { z } from 'zod';
 import { appMethods } from './schemas/app';
 import { profileMethods } from './schemas/profiles';
+import { sshMethods } from './schemas/ssh';
 
 export const schemas = {
   ...appMethods,
   ...profileMethods,
+  ...sshMethods,
 } as const;
 
 export type MethodName = keyof typeof schemas;

@@ -1,0 +1,118 @@
+/**
+ * Calls of the SSH engine and the secret store: test a node's connection,
+ * answer host-key and login prompts, manage saved host keys, and save or
+ * forget credentials. A saved secret's value is accepted here and never
+ * returned by any call.
+ */
+import { z } from 'zod';
+import { Host, Id, Port } from './profiles';
+
+export const SECRET_KINDS = ['ssh-password', 'key-passphrase', 'sudo-password', 'db-password'] as const;
+export const SecretKind = z.enum(SECRET_KINDS);
+export type SecretKind = z.infer<typeof SecretKind>;
+
+/** A secret belongs to a whole cluster (default for its nodes) or to one node (override). */
+export const SecretScope = z.union([
+  z.object({ clusterId: Id }).strict(),
+  z.object({ nodeId: Id }).strict(),
+]);
+export type SecretScope = z.infer<typeof SecretScope>;
+
+export const SecretInfo = z.object({
+  kind: SecretKind,
+  scope: SecretScope,
+  saved: z.literal(true),
+  updatedAt: z.string(),
+});
+export type SecretInfo = z.infer<typeof SecretInfo>;
+
+export const HostKeyInfo = z.object({ type: z.string(), fingerprint: z.string() });
+export type HostKeyInfo = z.infer<typeof HostKeyInfo>;
+
+export const ConnectionTest = z.object({
+  latencyMs: z.number(),
+  authMethod: z.string(),
+  serverVersion: z.string(),
+  hostKey: HostKeyInfo,
+  jumpHops: z.array(
+    z.object({ host: z.string(), port: z.number().int(), authMethod: z.string(), serverVersion: z.string(), hostKey: HostKeyInfo }),
+  ),
+});
+export type ConnectionTest = z.infer<typeof ConnectionTest>;
+
+export const KnownHostEntry = z.object({
+  host: z.string(),
+  port: z.number().int(),
+  keyType: z.string(),
+  fingerprint: z.string(),
+  savedAt: z.string(),
+});
+export type KnownHostEntry = z.infer<typeof KnownHostEntry>;
+
+export const RekeyResult = z.object({
+  nodeId: z.string(),
+  host: z.string(),
+  port: z.number().int(),
+  /** unchanged: the saved key is still presented; changed/new: call replaceHostKey with `fingerprint` to accept it. */
+  status: z.enum(['unchanged', 'changed', 'new', 'unreachable']),
+  keyType: z.string().nullable(),
+  fingerprint: z.string().nullable(),
+  previousFingerprint: z.string().nullable(),
+  message: z.string().optional(),
+});
+export type RekeyResult = z.infer<typeof RekeyResult>;
+
+export const NodeConnectionInfo = z.object({
+  nodeId: z.string(),
+  state: z.enum(['idle', 'connecting', 'ready', 'reconnecting', 'failed']),
+  reason: z.string().optional(),
+  channels: z.number().int(),
+  queued: z.number().int(),
+});
+export type NodeConnectionInfo = z.infer<typeof NodeConnectionInfo>;
+
+const secretValue = z.string().min(1, 'Enter the secret.').max(4096, 'A secret is at most 4096 characters.');
+
+export const sshMethods = {
+  testConnection: { input: z.object({ nodeId: Id }).strict(), output: ConnectionTest },
+  answerHostKeyPrompt: {
+    input: z.object({ promptId: z.string().max(64), decision: z.enum(['trust-remember', 'trust-once', 'cancel']) }).strict(),
+    output: z.object({ accepted: z.boolean() }),
+  },
+  answerAuthPrompt: {
+    input: z
+      .object({
+        promptId: z.string().max(64),
+        answers: z.array(z.string().max(4096)).max(16).optional(),
+        cancel: z.boolean().default(false),
+        /** Save a password or key passphrase answer in the secret store (never an OTP). */
+        remember: z.boolean().default(false),
+      })
+      .strict(),
+    output: z.object({ accepted: z.boolean() }),
+  },
+  replaceHostKey: {
+    input: z.object({ nodeId: Id, fingerprint: z.string().regex(/^SHA256:[A-Za-z0-9+/]{43}$/, 'Use a SHA256:… fingerprint.') }).strict(),
+    output: KnownHostEntry,
+  },
+  forgetHostKeys: {
+    input: z.object({ host: Host, port: Port.default(22) }).strict(),
+    output: z.object({ removed: z.number().int() }),
+  },
+  rekeyNodes: { input: z.object({ nodeIds: z.array(Id).min(1).max(500) }).strict(), output: z.array(RekeyResult) },
+  listKnownHosts: { input: z.object({}).strict(), output: z.array(KnownHostEntry) },
+  getNodeConnections: { input: z.object({}).strict(), output: z.array(NodeConnectionInfo) },
+  setSecret: {
+    input: z.object({ scope: SecretScope, kind: SecretKind, value: secretValue }).strict(),
+    output: SecretInfo,
+  },
+  forgetSecret: {
+    input: z.object({ scope: SecretScope, kind: SecretKind }).strict(),
+    output: z.object({ forgotten: z.boolean() }),
+  },
+  listSecrets: { input: z.object({ clusterId: Id.optional() }).strict(), output: z.array(SecretInfo) },
+  unlockSecrets: {
+    input: z.object({ passphrase: z.string().min(8, 'Use at least 8 characters.').max(1024) }).strict(),
+    output: z.object({ secrets: z.enum(['unlocked', 'locked', 'unavailable']) }),
+  },
+} as const;

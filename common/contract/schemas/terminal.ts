@@ -1,0 +1,112 @@
+/**
+ * Terminals: local shells now, shells on a node once the SSH engine lands.
+ * Output is pushed as `terminal.data` events; the renderer writes each batch
+ * into its xterm instance and, in xterm's write callback, acknowledges the
+ * batch's `bytes` with ackTerminal. Main pauses the shell while too much is
+ * unacknowledged, so a flood never outruns the screen (see flowControl.ts).
+ */
+import { z } from 'zod';
+
+export const TERMINAL_KINDS = ['local', 'remote'] as const;
+export const TerminalKind = z.enum(TERMINAL_KINDS);
+export type TerminalKind = z.infer<typeof TerminalKind>;
+
+// xterm.js has no hard limit; these only refuse nonsense (a 0-wide or 1e9-wide pty).
+export const TerminalCols = z
+  .number({ error: 'Give the terminal width in columns.' })
+  .int('Columns are a whole number.')
+  .min(1, 'A terminal is at least 1 column wide.')
+  .max(1000, 'A terminal is at most 1000 columns wide.');
+export const TerminalRows = z
+  .number({ error: 'Give the terminal height in rows.' })
+  .int('Rows are a whole number.')
+  .min(1, 'A terminal is at least 1 row high.')
+  .max(500, 'A terminal is at most 500 rows high.');
+
+export const TerminalId = z.string().min(1).max(64);
+
+/** Why a terminal ended: its shell exited, someone closed it, its node connection dropped, or it never started. */
+export const TERMINAL_EXIT_REASONS = ['exited', 'closed', 'lost', 'failed'] as const;
+export const TerminalExitReason = z.enum(TERMINAL_EXIT_REASONS);
+export type TerminalExitReason = z.infer<typeof TerminalExitReason>;
+
+export const TerminalInfo = z.object({
+  terminalId: TerminalId,
+  kind: TerminalKind,
+  /** What a tab shows: "bash (local)", later "prod-a / bai-a01". */
+  title: z.string(),
+  /** The node of a remote terminal; null for a local shell. */
+  nodeId: z.string().nullable(),
+  cols: z.number().int(),
+  rows: z.number().int(),
+  openedAt: z.string(),
+  /** True while main holds the shell back because the renderer has not caught up. */
+  paused: z.boolean(),
+  unackedBytes: z.number().int(),
+});
+export type TerminalInfo = z.infer<typeof TerminalInfo>;
+
+export const TerminalData = z.object({
+  terminalId: TerminalId,
+  /** 1, 2, 3... per terminal, so a renderer can tell a gap or a reorder. */
+  seq: z.number().int(),
+  /** Decoded UTF-8; a character split across reads arrives whole in one batch. */
+  data: z.string(),
+  /** Source bytes this batch stands for: acknowledge exactly this once xterm has written it. */
+  bytes: z.number().int(),
+});
+export type TerminalData = z.infer<typeof TerminalData>;
+
+export const TerminalExit = z.object({
+  terminalId: TerminalId,
+  code: z.number().int().nullable(),
+  signal: z.string().nullable(),
+  reason: TerminalExitReason,
+  /** A sentence for the tab when the reason is 'lost' or 'failed'. */
+  message: z.string().optional(),
+});
+export type TerminalExit = z.infer<typeof TerminalExit>;
+
+/** Pushed events; common/contract/events.ts spreads these into eventSchemas. */
+export const terminalEvents = {
+  /** A batch of output, in order. Always followed, eventually, by one terminal.exit. */
+  'terminal.data': TerminalData,
+  /** The terminal ended; no more data follows and its id is gone. */
+  'terminal.exit': TerminalExit,
+} as const;
+
+// A keystroke is a few bytes; a paste is bigger. Past 1 MiB the renderer sends it in pieces.
+const MAX_INPUT_CHARS = 1024 * 1024;
+
+const size = { cols: TerminalCols, rows: TerminalRows };
+
+export const terminalMethods = {
+  openLocalTerminal: {
+    input: z.object(size).strict(),
+    output: z.object({ terminalId: TerminalId }),
+  },
+  // openRemoteTerminal comes with the SSH engine: input {nodeId: Id, cols, rows,
+  // command?: argv for the shortcuts (docker exec -it, journalctl -f)}, output
+  // {terminalId}. terminalCalls.ts has its slot.
+  writeTerminal: {
+    input: z
+      .object({ terminalId: TerminalId, data: z.string().max(MAX_INPUT_CHARS, 'Send input in pieces of at most 1 MiB.') })
+      .strict(),
+    output: z.object({}),
+  },
+  resizeTerminal: {
+    input: z.object({ terminalId: TerminalId, ...size }).strict(),
+    output: z.object({ resized: z.boolean() }),
+  },
+  ackTerminal: {
+    input: z
+      .object({ terminalId: TerminalId, bytes: z.number().int().min(0).max(2 ** 31 - 1) })
+      .strict(),
+    output: z.object({}),
+  },
+  closeTerminal: {
+    input: z.object({ terminalId: TerminalId }).strict(),
+    output: z.object({ closed: z.boolean() }),
+  },
+  listTerminals: { input: z.object({}).strict(), output: z.array(TerminalInfo) },
+} as const;

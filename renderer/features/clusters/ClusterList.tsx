@@ -1,0 +1,44 @@
+/** The main pane when nothing is selected: every cluster in one table, to pick one. */
+import { useProfilesStore } from '../../stores/profilesStore';
+import { useSelectionStore } from '../../stores/selectionStore';
+
+export function ClusterList() {
+  const clusters = useProfilesStore((s) => s.clusters);
+  const show = useSelectionStore((s) => s.show);
+  return (
+    <section className="pane" aria-labelledby="clusters-title">
+      <header className="pane-header">
+        <h1 id="clusters-title">All clusters</h1>
+        <span className="pane-subtitle">{clusters.length} saved</span>
+      </header>
+      <table className="data-table" aria-label="All clusters">
+        <thead>
+          <tr>
+            <th>Cluster</th>
+            <th>Customer</th>
+            <th>Nodes</th>
+            <th>SSH user</th>
+            <th>Updated</th>
+          </tr>
+        </thead>
+        <tbody>
+          {clusters.map((c) => (
+            <tr key={c.id}>
+              <td>
+                <span className="cluster-dot" style={{ backgroundColor: c.color }} aria-hidden="true" />{' '}
+                <button type="button" className="link-button" onClick={() => show({ kind: 'cluster', clusterId: c.id })}>
+                  {c.name}
+                </button>
+                {c.isProduction && <span className="prod-tag">PROD</span>}
+              </td>
+              <td>{c.customer || <span className="muted">—</span>}</td>
+              <td>{c.nodes.length}</td>
+              <td className="mono">{c.ssh.user}</td>
+              <td className="muted">{new Date(c.updatedAt).toLocaleString()}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}

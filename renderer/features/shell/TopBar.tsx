@@ -1,0 +1,23 @@
+/** The app's top bar: name, which form it runs in, the activity view and the theme toggle. */
+import { useAppStore } from '../../stores/appStore';
+import { useSelectionStore } from '../../stores/selectionStore';
+import { ThemeToggle } from './ThemeToggle';
+
+export function TopBar() {
+  const info = useAppStore((s) => s.info);
+  const show = useSelectionStore((s) => s.show);
+  return (
+    <header className="topbar">
+      <button type="button" className="brand" onClick={() => show({ kind: 'home' })} aria-label="ClusterDeck home">
+        <span className="brand-mark" aria-hidden="true" />
+        ClusterDeck
+      </button>
+      {info && <span className="topbar-meta">{info.form === 'web' ? 'web form' : 'desktop'} · v{info.version}</span>}
+      <span className="topbar-gap" />
+      <button type="button" className="button small ghost" onClick={() => show({ kind: 'activity' })}>
+        Activity
+      </button>
+      <ThemeToggle />
+    </header>
+  );
+}
