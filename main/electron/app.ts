@@ -38,6 +38,8 @@ export function startDesktopApp(): void {
     return;
   }
 
+  // Makes 'logs' the OS's usual place (~/Library/Logs/ClusterDeck on macOS, userData/logs elsewhere).
+  app.setAppLogsPath();
   const paths = desktopPaths(app);
   const now = () => new Date();
   const logger = createFileLogger(paths.logsDir, now, !app.isPackaged);

@@ -12,7 +12,7 @@ const SECRET_KEY = /pass(word|phrase)?|secret|token|answers?|credential|private.
 const SECRET_VALUES: RegExp[] = [
   /-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?(-----END [A-Z ]*PRIVATE KEY-----|$)/g,
   /([?&#]token=)[^&\s"']+/gi,
-  /((?:password|passphrase|secret|token)\s*[=:]\s*)[^\s,;"']+/gi,
+  /((?:password|passphrase|secret|token)\s*[=:]\s*)(?!\[redacted\])[^\s,;&"']+/gi,
 ];
 const REDACTED = '[redacted]';
 

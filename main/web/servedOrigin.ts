@@ -37,9 +37,11 @@ export function describeServedOrigin(boundHost: string, port: number): ServedOri
 /** The Host header must name this server, with its port. */
 export function isServedHost(served: ServedOrigin, hostHeader: string | undefined): boolean {
   if (!hostHeader) return false;
-  const m = /^(\[[0-9a-fA-F:.]+\]|[^:]+):(\d+)$/.exec(hostHeader.trim());
+  const m = /^(\[[0-9a-fA-F:.]+\]|[^:[\]]+)(?::(\d+))?$/.exec(hostHeader.trim());
   if (!m) return false;
-  return served.hostNames.has((m[1] ?? '').toLowerCase()) && Number(m[2]) === served.port;
+  // Browsers leave out the default port: "Host: 127.0.0.1" means port 80.
+  const port = m[2] === undefined ? 80 : Number(m[2]);
+  return served.hostNames.has((m[1] ?? '').toLowerCase()) && port === served.port;
 }
 
 /** The Origin must be this server's own http origin, as named by the Host header. */

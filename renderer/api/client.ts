@@ -32,7 +32,7 @@ function createRendererApi(): RendererApi {
     const never = connect({
       call: async () => ({
         ok: false,
-        error: { code: 'unauthorized', message: 'Open the URL that `npm run web` printed; it carries the access token.' },
+        error: { code: 'unauthorized', message: 'Open the URL that "npm run web" printed; it carries the access token.' },
       }),
       onEvent: () => () => undefined,
     });

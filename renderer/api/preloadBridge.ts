@@ -1,45 +1,30 @@
 /**
- * The desktop transport: the preload script exposes `window.clusterdeck`, one
- * async function per METHODS entry plus subscribe(). The renderer never sees
+ * The desktop transport: the preload script exposes `window.clusterdeck`
+ * (contract in common/rpc/preloadBridge.ts), one function per METHODS entry
+ * resolving with a CallResult, plus subscribe(). The renderer never sees
  * ipcRenderer itself.
  */
-import { isApiErrorShape, toApiError } from '../../common/contract/errors';
+import { toApiError } from '../../common/contract/errors';
+import { BRIDGE_GLOBAL, type PreloadBridge } from '../../common/rpc/preloadBridge';
 import type { CallResult, ClientTransport } from '../../common/rpc/transport';
 
-export interface PreloadBridge {
-  subscribe(listener: (event: string, payload: unknown) => void): () => void;
-  [method: string]: unknown;
-}
-
-declare global {
-  interface Window {
-    clusterdeck?: PreloadBridge;
-  }
-}
-
 export function findPreloadBridge(): PreloadBridge | null {
-  const bridge = window.clusterdeck;
-  return bridge && typeof bridge.subscribe === 'function' ? bridge : null;
-}
-
-function isCallResult(value: unknown): value is CallResult {
-  if (typeof value !== 'object' || value === null) return false;
-  const v = value as Record<string, unknown>;
-  return (v.ok === true && 'value' in v) || (v.ok === false && isApiErrorShape(v.error));
+  const bridge = (window as unknown as Record<string, unknown>)[BRIDGE_GLOBAL] as Partial<PreloadBridge> | undefined;
+  return bridge && typeof bridge.subscribe === 'function' ? (bridge as PreloadBridge) : null;
 }
 
 export function createPreloadTransport(bridge: PreloadBridge): ClientTransport {
+  const calls = bridge as unknown as Record<string, ((input: unknown) => Promise<CallResult>) | undefined>;
   return {
     async call(method, input) {
-      const fn = bridge[method];
+      const fn = calls[method];
       if (typeof fn !== 'function') {
         return { ok: false, error: { code: 'internal', message: `This build of ClusterDeck has no call "${method}". Restart the app.` } };
       }
       try {
-        const value: unknown = await (fn as (input: unknown) => Promise<unknown>)(input);
-        // The IPC handler answers with a CallResult, like the WebSocket does.
-        return isCallResult(value) ? value : { ok: true, value };
+        return await fn(input);
       } catch (err) {
+        // The bridge promises never to throw; if it does, the user still gets a sentence.
         return { ok: false, error: toApiError(err).toJSON() };
       }
     },

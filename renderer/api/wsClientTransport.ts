@@ -21,7 +21,7 @@ export interface WsClientTransport extends ClientTransport {
 
 export function createWsClientTransport(socketUrl: string): WsClientTransport {
   let socket: WebSocket | null = null;
-  let current: ConnectionState = { status: 'connecting', attempt: 1 };
+  let current: ConnectionState = { status: 'connecting', attempt: 1, everOpened: false };
   let attempt = 0;
   let everOpened = false;
   let nextId = 1;
@@ -37,7 +37,7 @@ export function createWsClientTransport(socketUrl: string): WsClientTransport {
 
   const open = () => {
     attempt += 1;
-    setState({ status: 'connecting', attempt });
+    setState({ status: 'connecting', attempt, everOpened });
     const ws = new WebSocket(socketUrl);
     socket = ws;
     ws.onopen = () => {
@@ -95,7 +95,7 @@ export function createWsClientTransport(socketUrl: string): WsClientTransport {
   return {
     async call(method, input) {
       if (!(await whenOpen()) || !socket) {
-        return unreachable('ClusterDeck is not reachable. Is `npm run web` still running? If it was restarted, open the new URL it printed.');
+        return unreachable('ClusterDeck is not reachable. Is "npm run web" still running? If it was restarted, open the new URL it printed.');
       }
       const id = nextId++;
       const ws = socket;

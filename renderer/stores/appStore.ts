@@ -16,7 +16,7 @@ interface AppState {
 export const useAppStore = create<AppState>((set) => ({
   info: null,
   loadError: null,
-  connection: { status: 'connecting', attempt: 1 },
+  connection: { status: 'connecting', attempt: 1, everOpened: false },
   async loadInfo() {
     try {
       set({ info: await api().getAppInfo({}), loadError: null });

@@ -15,6 +15,7 @@ import {
 } from '../features/clusters/clusterDraft';
 import { apiErrorOf } from './apiErrorText';
 import { openSshConfigImport } from './clusterActions';
+import { formErrorSummary, isDraftField } from './formErrorSummary';
 import { useProfilesStore } from './profilesStore';
 import { useSelectionStore } from './selectionStore';
 
@@ -86,7 +87,8 @@ export const useClusterEditorStore = create<ClusterEditorState>((set, get) => ({
     } catch (err) {
       const e = apiErrorOf(err);
       const fieldErrors = mapFieldErrors(e.fields, clusterDraftFieldOf);
-      set({ isSaving: false, fieldErrors, formError: e.message });
+      const formError = formErrorSummary(fieldErrors, (key) => isDraftField(draft, key), e.message);
+      set({ isSaving: false, fieldErrors, formError });
     }
   },
   cancel() {

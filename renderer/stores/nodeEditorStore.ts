@@ -5,6 +5,7 @@ import { api } from '../api/client';
 import { draftFromNode, newNodeDraft, nodeDraftFieldOf, nodeFieldsFromDraft, type NodeDraft } from '../features/clusters/nodeDraft';
 import { apiErrorOf } from './apiErrorText';
 import { mapFieldErrors } from './clusterEditorStore';
+import { formErrorSummary, isDraftField } from './formErrorSummary';
 import { useProfilesStore } from './profilesStore';
 import { useSelectionStore } from './selectionStore';
 
@@ -52,7 +53,8 @@ export const useNodeEditorStore = create<NodeEditorState>((set, get) => ({
       selection.show({ kind: 'cluster', clusterId: saved.clusterId });
     } catch (err) {
       const e = apiErrorOf(err);
-      set({ isSaving: false, fieldErrors: mapFieldErrors(e.fields, nodeDraftFieldOf), formError: e.message });
+      const fieldErrors = mapFieldErrors(e.fields, nodeDraftFieldOf);
+      set({ isSaving: false, fieldErrors, formError: formErrorSummary(fieldErrors, (key) => isDraftField(draft, key), e.message) });
     }
   },
   cancel() {

@@ -11,6 +11,7 @@ import { mustRun } from './hostCommand';
 import { labNode, readLabInfo, writeLabInfo, type LabNodeInfo } from './labInfo';
 import { fillNodeDisk, freeNodeDisk } from './labDisk';
 import { nodeDirs, nodeSpec, nodeToolsBin } from './labLayout';
+import { flushNeighbours } from './labNetwork';
 import { setSudoRefusingFor } from './labSudoers';
 import { clearLinkDelay, setLinkDelay, type LinkDelay } from './netemRelay';
 import { mustRunOnNode } from './nodeExec';
@@ -35,7 +36,9 @@ export async function cutOff(node: string): Promise<void> {
 }
 
 export async function reconnect(node: string): Promise<void> {
-  for (const link of nodeSpec(node).links) await mustRun(['ip', 'link', 'set', link.hostIf, 'up']);
+  const spec = nodeSpec(node);
+  for (const link of spec.links) await mustRun(['ip', 'link', 'set', link.hostIf, 'up']);
+  await flushNeighbours(spec);
 }
 
 /**
@@ -49,7 +52,9 @@ export async function setNetem(node: string, options: { delayMs?: number; lossPc
 }
 
 export async function clearNetem(node: string): Promise<void> {
-  await clearLinkDelay(nodeSpec(node));
+  const spec = nodeSpec(node);
+  await clearLinkDelay(spec);
+  await flushNeighbours(spec);
 }
 
 /** New host keys of every type, sshd restarted, lab.json updated. Returns the node's new info. */

@@ -133,6 +133,19 @@ export async function destroyLabNetwork(): Promise<void> {
   await runCommand(['ip', 'route', 'flush', 'proto', ROUTE_PROTO]);
 }
 
+/**
+ * Forgets what the host and the node learnt about each other's MAC addresses.
+ * After an outage (cutOff, 100% loss) the entries are FAILED and the next
+ * connect gets "No route to host" until they expire; an undo must really undo.
+ */
+export async function flushNeighbours(spec: LabNodeSpec): Promise<void> {
+  for (const link of spec.links) {
+    const ip = link.address.split('/')[0] ?? '';
+    await runCommand(['ip', 'neigh', 'flush', 'to', ip]);
+  }
+  await runCommand(['ip', '-n', netnsOf(spec.name), 'neigh', 'flush', 'all']);
+}
+
 export async function isLinkUp(name: string): Promise<boolean> {
   const out = (await runCommand(['ip', '-o', 'link', 'show', 'dev', name])).stdout;
   return /[<,]UP[,>]/.test(out);

@@ -12,6 +12,7 @@ import type { ClientChannel } from 'ssh2';
 import { ApiError } from '../../../common/contract/errors';
 import type { Lease } from './connectionPool';
 import { initialMarkerState, markerCommand, stepMarker, type MarkerState } from './processGroupMarker';
+import { quoteArgv } from './quoteArgv';
 
 export interface ExecResult {
   exitCode: number | null;
@@ -145,78 +146,78 @@ export function runOnChannel(lease: Lease, run: ChannelRun): Promise<ExecResult>
     }, run.timeoutMs);
 
     openSession(lease, markerCommand(nonce) + run.command, (openErr, ch) => {
-        if (openErr || !ch) {
-          lease.release();
-          fail(
-            lease.chain.isLost()
-              ? new ApiError('unreachable', `Lost the connection to ${run.where} before ${run.label} started. Nothing was retried.`)
-              : new ApiError('remote_failed', `${run.where} refused to start ${run.label} (${openErr?.message ?? 'no channel'}).`),
+      if (openErr || !ch) {
+        lease.release();
+        fail(
+          lease.chain.isLost()
+            ? new ApiError('unreachable', `Lost the connection to ${run.where} before ${run.label} started. Nothing was retried.`)
+            : new ApiError('remote_failed', `${run.where} refused to start ${run.label} (${openErr?.message ?? 'no channel'}).`),
+        );
+        return;
+      }
+      if (settled) {
+        // Cancelled or timed out while the channel was opening: ssh2 calls
+        // back after sshd accepted the exec request, so the command runs already.
+        channel = ch;
+        ch.on('close', () => lease.release());
+        ch.resume();
+        ch.stderr.resume();
+        stop();
+        return;
+      }
+      channel = ch;
+      ch.on('close', () => {
+        lease.release();
+        if (exit) {
+          settle(() =>
+            resolve({
+              exitCode: exit?.code ?? null,
+              signal: exit?.signal ?? null,
+              stdout: Buffer.concat(out).toString('utf8'),
+              stderr: Buffer.concat(err).toString('utf8'),
+              truncated,
+              durationMs: Date.now() - started,
+            }),
           );
-          return;
+        } else if (lease.chain.isLost()) {
+          fail(new ApiError('unreachable', `Lost the connection to ${run.where} while running ${run.label}. Nothing was retried.`));
+        } else {
+          fail(run.stderrFilter?.failure() ?? new ApiError('remote_failed', `${run.label} on ${run.where} ended without an exit status.`));
         }
-        if (settled) {
-          // Cancelled or timed out while the channel was opening: ssh2 calls
-          // back after sshd accepted the exec request, so the command runs already.
-          channel = ch;
-          ch.on('close', () => lease.release());
-          ch.resume();
-          ch.stderr.resume();
+      });
+      ch.on('exit', (code: number | null, signal?: string) => {
+        exit = { code: typeof code === 'number' ? code : null, signal: signal ?? null };
+      });
+      ch.on('data', (chunk: Buffer) => {
+        if (run.onStdout) run.onStdout(chunk);
+        else keep(chunk, out);
+      });
+      ch.stderr.on('data', (raw: Buffer) => {
+        let bytes = raw;
+        if (!marker.done) {
+          const step = stepMarker(marker, raw.toString('latin1'), nonce);
+          marker = step.state;
+          if (step.pgid !== undefined) pgid = step.pgid;
+          bytes = Buffer.from(step.passthrough, 'latin1');
+          if (bytes.length === 0) return;
+        }
+        const chunk = run.stderrFilter ? run.stderrFilter.filter(bytes, ch) : bytes;
+        const failure = run.stderrFilter?.failure();
+        if (failure) {
+          fail(failure);
           stop();
           return;
         }
-        channel = ch;
-        ch.on('close', () => {
-          lease.release();
-          if (exit) {
-            settle(() =>
-              resolve({
-                exitCode: exit?.code ?? null,
-                signal: exit?.signal ?? null,
-                stdout: Buffer.concat(out).toString('utf8'),
-                stderr: Buffer.concat(err).toString('utf8'),
-                truncated,
-                durationMs: Date.now() - started,
-              }),
-            );
-          } else if (lease.chain.isLost()) {
-            fail(new ApiError('unreachable', `Lost the connection to ${run.where} while running ${run.label}. Nothing was retried.`));
-          } else {
-            fail(run.stderrFilter?.failure() ?? new ApiError('remote_failed', `${run.label} on ${run.where} ended without an exit status.`));
-          }
-        });
-        ch.on('exit', (code: number | null, signal?: string) => {
-          exit = { code: typeof code === 'number' ? code : null, signal: signal ?? null };
-        });
-        ch.on('data', (chunk: Buffer) => {
-          if (run.onStdout) run.onStdout(chunk);
-          else keep(chunk, out);
-        });
-        ch.stderr.on('data', (raw: Buffer) => {
-          let bytes = raw;
-          if (!marker.done) {
-            const step = stepMarker(marker, raw.toString('latin1'), nonce);
-            marker = step.state;
-            if (step.pgid !== undefined) pgid = step.pgid;
-            bytes = Buffer.from(step.passthrough, 'latin1');
-            if (bytes.length === 0) return;
-          }
-          const chunk = run.stderrFilter ? run.stderrFilter.filter(bytes, ch) : bytes;
-          const failure = run.stderrFilter?.failure();
-          if (failure) {
-            fail(failure);
-            stop();
-            return;
-          }
-          if (chunk.length === 0) return;
-          if (run.onStderr) run.onStderr(chunk);
-          else keep(chunk, err);
-        });
-        const writeStdin = () => {
-          if (run.stdin !== undefined) ch.end(run.stdin);
-          else ch.end();
-        };
-        if (run.stderrFilter) run.stderrFilter.stdinReady.then(writeStdin, () => undefined);
-        else writeStdin();
+        if (chunk.length === 0) return;
+        if (run.onStderr) run.onStderr(chunk);
+        else keep(chunk, err);
+      });
+      const writeStdin = () => {
+        if (run.stdin !== undefined) ch.end(run.stdin);
+        else ch.end();
+      };
+      if (run.stderrFilter) run.stderrFilter.stdinReady.then(writeStdin, () => undefined);
+      else writeStdin();
     });
   });
 }
@@ -246,7 +247,7 @@ function openSession(lease: Lease, command: string, cb: (err: Error | undefined,
 
 /** The fallback stop: a second channel kills the command's process group. Best effort. */
 function killGroup(lease: Lease, signal: 'TERM' | 'KILL', pgid: number): void {
-  openSession(lease, `kill -${signal} -- -${pgid}`, (err, ch) => {
+  openSession(lease, quoteArgv(['kill', `-${signal}`, '--', `-${pgid}`]), (err, ch) => {
     if (err || !ch) return;
     ch.on('close', () => undefined);
     ch.resume();

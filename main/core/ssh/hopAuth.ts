@@ -187,6 +187,10 @@ export function makeAuthHandler(o: HopAuthOptions): AuthHandlerMiddleware {
     }
     const found = nextAuthStep(order, index, methodsLeft ?? null);
     if (!found) return next(stop);
+    // The server still offers "password" after refusing ours: the password is wrong,
+    // and sending it again as a keyboard-interactive answer would only count one more failure.
+    const passwordRefused = state.current?.kind === 'password' && (methodsLeft ?? []).includes('password');
+    if (passwordRefused && found.step.kind === 'keyboard-interactive' && hop.authMethod === 'password') return next(stop);
     index = found.index + 1;
     state.current = found.step;
     state.tried.push(describeAuthStep(found.step));

@@ -169,7 +169,13 @@ export function createSshEngine(deps: SshEngineDeps) {
       throw new ApiError('permission', `sudo on ${target.nodeName} needs a password and none is saved. Save the sudo password in the cluster settings.`);
     }
     const sudo = passwordSudo(argv, password, target.nodeName);
-    return runArgv(target, sudo.argv, opts, sudo.filter);
+    const result = await runArgv(target, sudo.argv, opts, sudo.filter);
+    if (!sudo.hasStarted()) {
+      // sudo ended before the command ran, in words the watcher did not know.
+      const said = result.stderr.trim().split('\n')[0] ?? '';
+      throw new ApiError('permission', `sudo on ${target.nodeName} did not run the command${said ? ` ("${said.slice(0, 160)}")` : ''}. Check the sudo password and rules for this user.`);
+    }
+    return result;
   }
 
   return {

@@ -32,17 +32,25 @@ export function nopasswdArgv(argv: readonly string[]): string[] {
 export interface PasswordSudo {
   argv: string[];
   filter: StderrFilter;
+  /** Whether sudo let the command start (the start marker was seen). */
+  hasStarted(): boolean;
 }
 
 export function passwordSudo(argv: readonly string[], password: string, nodeName: string): PasswordSudo {
   const tokens = sudoTokens(randomBytes(12).toString('hex'));
   let state: SudoWatchState = initialSudoWatch;
   let failure: ApiError | undefined;
-  let markStarted!: () => void;
+  let started = false;
+  let resolveStdin!: () => void;
   const stdinReady = new Promise<void>((resolve) => {
-    markStarted = resolve;
+    resolveStdin = resolve;
   });
+  const markStarted = () => {
+    started = true;
+    resolveStdin();
+  };
   return {
+    hasStarted: () => started,
     argv: ['sudo', '-k', '-S', '-p', tokens.prompt, '--', 'sh', '-c', 'printf %s "$0" >&2; exec "$@"', tokens.started, ...argv],
     filter: {
       stdinReady,

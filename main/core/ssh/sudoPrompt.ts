@@ -21,7 +21,10 @@ export function sudoTokens(nonce: string): SudoTokens {
   return { prompt: `[cd-sudo-${nonce}]`, started: `[cd-sudo-${nonce}-ok]\n` };
 }
 
-const REFUSALS = ['Sorry, try again.', 'is not in the sudoers file', 'is not allowed to run sudo', 'a password is required'];
+// sudo's own words: "Sorry, try again." before a re-prompt; "N incorrect password attempt(s)" when
+// passwd_tries is used up (1 on some hosts); the rest when the user may not sudo at all.
+const WRONG_PASSWORD = ['Sorry, try again.', 'incorrect password attempt'];
+const REFUSALS = [...WRONG_PASSWORD, 'is not in the sudoers file', 'is not allowed to run sudo', 'may not run sudo', 'a password is required'];
 
 export interface SudoWatchState {
   phase: 'authenticating' | 'running' | 'refused';
@@ -73,7 +76,7 @@ export function stepSudoWatch(state: SudoWatchState, chunk: string, tokens: Sudo
     const firstIdx = Math.min(p < 0 ? Infinity : p, s < 0 ? Infinity : s, r ? r.i : Infinity);
     if (firstIdx === Infinity) break;
     if (r && r.i === firstIdx) {
-      const refusal = r.w === 'Sorry, try again.' ? 'wrong-password' : 'not-allowed';
+      const refusal = WRONG_PASSWORD.includes(r.w) ? 'wrong-password' : 'not-allowed';
       return {
         state: { phase: 'refused', held: '', promptsSeen },
         passthrough: passthrough + text.slice(0, r.i),

@@ -7,6 +7,7 @@
 import { existsSync, openSync, readSync, closeSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { ApiError } from '../../../common/contract/errors';
 import type { StoreState } from '../../../common/contract/schemas/app';
 import type { Logger } from '../ports';
 import { LATEST_SCHEMA_VERSION, runMigrations, schemaVersionOf } from './migrations';
@@ -53,7 +54,10 @@ export function openStore({ dataDir, now, logger }: OpenStoreOptions): Store {
   return {
     path,
     state: { status: 'ok', path, schemaVersion },
-    db: () => db,
+    db() {
+      if (closed) throw new ApiError('internal', 'ClusterDeck is shutting down and has closed its database; this request was not carried out.');
+      return db;
+    },
     close() {
       if (closed) return;
       closed = true;
@@ -146,7 +150,8 @@ function inspect(db: Database.Database, path: string, backupsOfStore: string): n
   const check = db.pragma('quick_check') as { quick_check: string }[];
   const failures = check.map((row) => row.quick_check).filter((line) => line !== 'ok');
   if (failures.length > 0) {
-    return corruptStore(path, `integrity check: ${failures.slice(0, 2).join('; ')}`, backupsOfStore);
+    const findings = failures.map((f) => f.replace('*** in database main ***', '').replace(/\s+/g, ' ').trim());
+    return corruptStore(path, `integrity check: ${findings.slice(0, 2).join('; ')}`, backupsOfStore);
   }
   const version = schemaVersionOf(db);
   if (version > LATEST_SCHEMA_VERSION) return tooNewStore(path, version, LATEST_SCHEMA_VERSION);

@@ -37,7 +37,7 @@ export function ClusterEditor() {
           <TextField label="Tags" value={draft.tags} error={err.tags} width="medium" hint="Comma-separated, e.g. gpu, on-prem" onChange={(tags) => change({ tags })} />
           <CheckboxField
             label="Production cluster"
-            hint="Destructive actions ask twice and the cluster is marked PROD everywhere."
+            hint="Marked PROD in red everywhere, so it is never mistaken for a test cluster."
             checked={draft.isProduction}
             onChange={(isProduction) => change({ isProduction })}
           />

@@ -1,5 +1,6 @@
 /** The main pane for one cluster: who it is for, how it is reached, and its nodes. */
 import type { ClusterWithNodes } from '../../../common/contract/schemas/profiles';
+import { authMethodLabel, SUDO_MODE_OPTIONS } from './authMethodOptions';
 import { ClusterActionsBar } from './ClusterActionsBar';
 import { NodeTable } from './NodeTable';
 
@@ -26,10 +27,16 @@ export function ClusterOverview(props: { cluster: ClusterWithNodes }) {
       <ClusterActionsBar cluster={cluster} />
       <dl className="facts">
         <div>
-          <dt>SSH</dt>
-          <dd className="mono">
-            {cluster.ssh.user}@…:{cluster.ssh.port} · {cluster.ssh.authMethod}
-            {cluster.ssh.keyPath ? ` · ${cluster.ssh.keyPath}` : ''}
+          <dt>SSH login</dt>
+          <dd>
+            <span className="mono">{cluster.ssh.user}</span>, port <span className="mono">{cluster.ssh.port}</span>
+          </dd>
+        </div>
+        <div>
+          <dt>Authentication</dt>
+          <dd>
+            {authMethodLabel(cluster.ssh.authMethod)}
+            {cluster.ssh.keyPath && <span className="mono"> {cluster.ssh.keyPath}</span>}
           </dd>
         </div>
         <div>
@@ -48,7 +55,7 @@ export function ClusterOverview(props: { cluster: ClusterWithNodes }) {
         </div>
         <div>
           <dt>sudo</dt>
-          <dd>{cluster.sudoMode}</dd>
+          <dd>{SUDO_MODE_OPTIONS.find((o) => o.value === cluster.sudoMode)?.label ?? cluster.sudoMode}</dd>
         </div>
       </dl>
       {cluster.notes && <p className="notes">{cluster.notes}</p>}

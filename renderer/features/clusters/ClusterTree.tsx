@@ -91,7 +91,7 @@ export function ClusterTree() {
             isSelected={row.id === selectedId}
             setSize={sib?.size ?? 1}
             posInSet={sib?.pos.get(row.id) ?? 1}
-            rowRef={(el) => {
+            registerElement={(el) => {
               if (el) rowEls.current.set(row.id, el);
               else rowEls.current.delete(row.id);
             }}

@@ -13,14 +13,14 @@ interface ClusterTreeRowProps {
   posInSet: number;
   onClick(): void;
   onToggle(): void;
-  rowRef(el: HTMLDivElement | null): void;
+  registerElement(el: HTMLDivElement | null): void;
 }
 
-export function ClusterTreeRow(props: ClusterTreeRowProps) {
+export function ClusterTreeRow({ registerElement, ...props }: ClusterTreeRowProps) {
   const { row } = props;
   return (
     <div
-      ref={props.rowRef}
+      ref={registerElement}
       role="treeitem"
       aria-level={row.level}
       aria-setsize={props.setSize}

@@ -25,7 +25,7 @@ export function DeleteClusterDialog(props: { clusterName: string; nodeCount: num
     >
       <p>
         This removes the profile of <strong>{props.clusterName}</strong> and its {props.nodeCount} node{props.nodeCount === 1 ? '' : 's'} from
-        ClusterDeck, with the credentials saved for them. Nothing on the servers is touched. Export the cluster first if you may need it again.
+        ClusterDeck. Nothing on the servers is touched. Export the cluster first if you may need it again.
       </p>
     </Modal>
   );

@@ -4,6 +4,7 @@ import { StatusBadge } from '../../controls/StatusBadge';
 import { useDialogStore } from '../../stores/dialogStore';
 import { useNodeEditorStore } from '../../stores/nodeEditorStore';
 import { useSelectionStore } from '../../stores/selectionStore';
+import { authMethodLabel } from './authMethodOptions';
 import { servicesOfNode } from './nodeServices';
 
 export function NodeOverview(props: { cluster: ClusterWithNodes; node: ClusterNode }) {
@@ -38,15 +39,17 @@ export function NodeOverview(props: { cluster: ClusterWithNodes; node: ClusterNo
       </div>
       <dl className="facts">
         <div>
-          <dt>SSH</dt>
+          <dt>SSH login</dt>
           <dd className="mono">
-            {node.ssh.user ?? cluster.ssh.user}@{node.host}:{node.port ?? node.ssh.port ?? cluster.ssh.port} ·{' '}
-            {node.ssh.authMethod ?? cluster.ssh.authMethod}
+            {node.ssh.user ?? cluster.ssh.user}@{node.host}:{node.port ?? node.ssh.port ?? cluster.ssh.port}
           </dd>
         </div>
         <div>
-          <dt>Key</dt>
-          <dd className="mono">{node.ssh.keyPath ?? cluster.ssh.keyPath ?? '—'}</dd>
+          <dt>Authentication</dt>
+          <dd>
+            {authMethodLabel(node.ssh.authMethod ?? cluster.ssh.authMethod)}
+            {(node.ssh.keyPath ?? cluster.ssh.keyPath) && <span className="mono"> {node.ssh.keyPath ?? cluster.ssh.keyPath}</span>}
+          </dd>
         </div>
         <div>
           <dt>Jump hosts</dt>

@@ -9,14 +9,16 @@ export function RoleCheckboxes(props: { roles: Role[]; onChange(roles: Role[]): 
       <legend>Roles</legend>
       <div className="roles-grid">
         {services.map((s) => (
-          <label key={s.role} className="checkbox">
+          <label key={s.role} className="role-option">
             <input
               type="checkbox"
               checked={props.roles.includes(s.role)}
               onChange={(e) => props.onChange(e.target.checked ? [...props.roles, s.role] : props.roles.filter((r) => r !== s.role))}
             />
-            <span>{s.label}</span>
-            <span className="checkbox-hint mono">{s.runsAs}</span>
+            <span className="role-text">
+              <span>{s.label}</span>
+              <span className="checkbox-hint mono">{s.runsAs}</span>
+            </span>
           </label>
         ))}
       </div>

@@ -8,9 +8,13 @@ export const AUTH_METHOD_OPTIONS: { value: AuthMethod; label: string }[] = [
   { value: 'keyboard-interactive', label: 'Keyboard-interactive (OTP)' },
 ];
 
+export function authMethodLabel(method: AuthMethod): string {
+  return AUTH_METHOD_OPTIONS.find((o) => o.value === method)?.label ?? method;
+}
+
 export const SUDO_MODE_OPTIONS: { value: SudoMode; label: string }[] = [
-  { value: 'auto', label: 'Detect (try without a password first)' },
-  { value: 'nopasswd', label: 'No password needed (NOPASSWD)' },
-  { value: 'password', label: 'Ask for the sudo password' },
+  { value: 'auto', label: 'Detect automatically' },
+  { value: 'nopasswd', label: 'Passwordless (NOPASSWD)' },
+  { value: 'password', label: 'With the sudo password' },
   { value: 'none', label: 'Never use sudo' },
 ];

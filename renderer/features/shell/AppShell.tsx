@@ -40,14 +40,14 @@ export function AppShell() {
   if (info && info.store.status !== 'ok') {
     return (
       <div className="app">
-        <TopBar />
+        <TopBar isStoreUsable={false} />
         <StoreErrorScreen store={info.store} />
       </div>
     );
   }
   return (
     <div className="app">
-      <TopBar />
+      <TopBar isStoreUsable />
       <ConnectionBanner />
       {loadError && !info && (
         <div className="banner banner-error" role="alert">

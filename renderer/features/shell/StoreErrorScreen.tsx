@@ -1,7 +1,7 @@
 /**
  * Shown instead of the app when the database cannot be used (corrupt, from
- * a newer version, unreadable). The file is left untouched; the screen says
- * where it is and what to do, and nothing else is usable.
+ * a newer version, unreadable). The file is left untouched; core's message
+ * says where it is and what to do, and nothing else is usable.
  */
 import type { StoreState } from '../../../common/contract/schemas/app';
 
@@ -9,12 +9,6 @@ const TITLE: Record<Exclude<StoreState['status'], 'ok'>, string> = {
   corrupt: 'The cluster database is damaged',
   too_new: 'The cluster database is from a newer ClusterDeck',
   unreadable: 'The cluster database cannot be read',
-};
-
-const NEXT_STEP: Record<Exclude<StoreState['status'], 'ok'>, string> = {
-  corrupt: 'Restore the file from a backup, or move it away to start with an empty database. ClusterDeck has not changed it.',
-  too_new: 'Update ClusterDeck to the version that wrote it, or start this one with another --data-dir.',
-  unreadable: 'Check the file and folder permissions, then restart ClusterDeck.',
 };
 
 export function StoreErrorScreen(props: { store: Exclude<StoreState, { status: 'ok' }> }) {
@@ -26,7 +20,6 @@ export function StoreErrorScreen(props: { store: Exclude<StoreState, { status: '
       <p>
         File: <code>{store.path}</code>
       </p>
-      <p>{NEXT_STEP[store.status]}</p>
     </main>
   );
 }

@@ -3,7 +3,7 @@ import { useAppStore } from '../../stores/appStore';
 import { useSelectionStore } from '../../stores/selectionStore';
 import { ThemeToggle } from './ThemeToggle';
 
-export function TopBar() {
+export function TopBar(props: { isStoreUsable: boolean }) {
   const info = useAppStore((s) => s.info);
   const show = useSelectionStore((s) => s.show);
   return (
@@ -14,9 +14,11 @@ export function TopBar() {
       </button>
       {info && <span className="topbar-meta">{info.form === 'web' ? 'web form' : 'desktop'} · v{info.version}</span>}
       <span className="topbar-gap" />
-      <button type="button" className="button small ghost" onClick={() => show({ kind: 'activity' })}>
-        Activity
-      </button>
+      {props.isStoreUsable && (
+        <button type="button" className="button small ghost" onClick={() => show({ kind: 'activity' })}>
+          Activity
+        </button>
+      )}
       <ThemeToggle />
     </header>
   );

@@ -65,7 +65,7 @@ describe('lab faults', () => {
       await startSshd(node.name);
     }
     const back = await ssh.run(keyUser(info, node), 'hostname');
-    expect(back.stdout).toBe('bai-a02\n');
+    expect(back.stdout, JSON.stringify(back)).toBe('bai-a02\n');
   });
 
   it('cutOff stalls an open session mid-stream and times out new ones; reconnect restores the node', async () => {
@@ -78,7 +78,7 @@ describe('lab faults', () => {
       },
     });
     try {
-      await vi.waitFor(() => expect(lines).toBeGreaterThanOrEqual(5), { timeout: 10_000 });
+      await vi.waitFor(() => expect(lines).toBeGreaterThanOrEqual(5), { timeout: 15_000 });
       await cutOff(node.name);
       const cut = await stream;
       expect(cut.code).toBe(255);
@@ -91,7 +91,7 @@ describe('lab faults', () => {
       await reconnect(node.name);
     }
     const back = await ssh.run(keyUser(info, node), 'hostname');
-    expect(back.stdout).toBe('bai-a01\n');
+    expect(back.stdout, JSON.stringify(back)).toBe('bai-a01\n');
   });
 
   it('setNetem adds the asked round-trip delay; clearNetem takes it away', async () => {
@@ -104,7 +104,7 @@ describe('lab faults', () => {
       expect(slowed).toBeGreaterThanOrEqual(280);
       expect(slowed).toBeLessThan(2_000);
       const r = await ssh.run(keyUser(info, node), 'hostname');
-      expect(r.stdout).toBe('bai-a01\n');
+      expect(r.stdout, JSON.stringify(r)).toBe('bai-a01\n');
       // A handshake plus auth is several round trips.
       expect(r.ms).toBeGreaterThan(4 * 300);
     } finally {
@@ -124,7 +124,7 @@ describe('lab faults', () => {
       await clearNetem(node.name);
     }
     const back = await ssh.run(keyUser(info, node), 'hostname');
-    expect(back.stdout).toBe('bai-a02\n');
+    expect(back.stdout, JSON.stringify(back)).toBe('bai-a02\n');
   });
 
   it('rotateHostKey gives the node new host keys: the old known_hosts is refused, the new lab.json accepted', async () => {
@@ -140,7 +140,7 @@ describe('lab faults', () => {
     try {
       const r = await updated.run(keyUser(info, rotated), 'hostname');
       expect(r.code, r.stderr).toBe(0);
-      expect(r.stdout).toBe('bai-m1\n');
+      expect(r.stdout, JSON.stringify(r)).toBe('bai-m1\n');
     } finally {
       updated.dispose();
     }

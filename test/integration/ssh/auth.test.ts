@@ -110,7 +110,10 @@ describe('password logins', () => {
     const { password } = t.lab.users;
     t.defineNode('pw3', 'bai-a01', { user: password.name, authMethod: 'password' });
     t.secrets.set(secretKey('ssh-password', { nodeId: 'pw3' }), 'wrong-password');
+    const logBefore = sshdLog('bai-a01').length;
     const err = await t.engine.exec('pw3', ['true']).catch((e: unknown) => e);
+    // Sent once: not again as a keyboard-interactive answer.
+    expect(sshdLog('bai-a01').slice(logBefore).match(/Failed (password|keyboard-interactive\S*) for cdlabpw/g)).toHaveLength(1);
     expect(err).toMatchObject({ code: 'auth_failed', message: expect.stringContaining('refused the login as cdlabpw (tried password') });
     await new Promise((r) => setTimeout(r, 1500));
     const states = eventsOf(t.events, 'node.connection').filter((e) => e.nodeId === 'pw3').map((e) => e.state);

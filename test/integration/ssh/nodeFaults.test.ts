@@ -24,6 +24,7 @@ afterAll(async () => {
   await t.engine.close();
 });
 
+const a02 = (l: LabEngine) => l.engine.pool.connections().filter((c) => c.nodeId === 'bai-a02');
 const tcpHandles = () => process.getActiveResourcesInfo().filter((r) => r === 'TCPSocketWrap').length;
 
 /** Starts a never-ending streaming command, waits for its first output, cuts the node off, returns the error. */
@@ -84,14 +85,14 @@ describe('node faults', () => {
     for (let i = 0; i < 100; i++) {
       const { err } = await cutDuringStream();
       expect(err).toMatchObject({ code: 'unreachable' });
-      expect(t.engine.pool.connections().length).toBeLessThanOrEqual(1);
+      expect(a02(t).length).toBeLessThanOrEqual(1);
     }
     const elapsed = Date.now() - started;
     // Give closing sockets a moment, then compare.
     await new Promise((r) => setTimeout(r, 500));
     expect(tcpHandles()).toBeLessThanOrEqual(handlesBefore);
     expect(process.getActiveResourcesInfo().length).toBeLessThanOrEqual(resourcesBefore + 2);
-    expect(t.engine.pool.connections()).toEqual([expect.objectContaining({ nodeId: 'bai-a02', channels: 0, queued: 0 })]);
+    expect(a02(t)).toEqual([expect.objectContaining({ channels: 0, queued: 0 })]);
     console.log(`100 cuts mid-stream: ${(elapsed / 1000).toFixed(1)} s, ${(elapsed / 100).toFixed(0)} ms each; TCP handles ${handlesBefore} -> ${tcpHandles()}`);
   });
 
@@ -105,14 +106,22 @@ describe('node faults', () => {
       await cutOff('bai-a02');
       await lost;
       lease.release();
-      await new Promise((r) => setTimeout(r, 1500));
+      // Cut off long enough for a background attempt to fail (connect timeout 3 s) and be rescheduled.
+      const retrying = () => eventsOf(quick.events, 'node.connection').filter((e) => e.state === 'reconnecting').length;
+      for (let i = 0; i < 100 && retrying() < 2; i++) await new Promise((r) => setTimeout(r, 100));
       await reconnect('bai-a02');
-      for (let i = 0; i < 60 && quick.engine.pool.connections()[0]?.state !== 'ready'; i++) await new Promise((r) => setTimeout(r, 100));
+      for (let i = 0; i < 60 && a02(quick)[0]?.state !== 'ready'; i++) await new Promise((r) => setTimeout(r, 100));
       const states = eventsOf(quick.events, 'node.connection').map((e) => e.state);
       expect(states.filter((s) => s === 'reconnecting').length).toBeGreaterThanOrEqual(2);
       expect(states.at(-1)).toBe('ready');
       const retries = eventsOf(quick.events, 'node.connection').filter((e) => e.state === 'reconnecting');
       expect(retries.map((e) => e.attempt)).toEqual(retries.map((_, i) => i + 1));
+      // Equal jitter: attempt n waits between half and all of min(cap, base * 2^(n-1)).
+      retries.forEach((e, i) => {
+        const step = Math.min(1000, 300 * 2 ** i);
+        expect(e.retryInMs).toBeGreaterThanOrEqual(step / 2);
+        expect(e.retryInMs).toBeLessThanOrEqual(step);
+      });
     } finally {
       await quick.engine.close();
     }
@@ -124,9 +133,9 @@ describe('node faults', () => {
     await lost;
     lease.release();
     await reconnect('bai-a02');
-    expect(t.engine.pool.connections()[0]?.state).toBe('reconnecting');
+    expect(a02(t)[0]?.state).toBe('reconnecting');
     await t.engine.resume();
-    for (let i = 0; i < 50 && t.engine.pool.connections()[0]?.state !== 'ready'; i++) await new Promise((r) => setTimeout(r, 100));
-    expect(t.engine.pool.connections()[0]?.state).toBe('ready');
+    for (let i = 0; i < 50 && a02(t)[0]?.state !== 'ready'; i++) await new Promise((r) => setTimeout(r, 100));
+    expect(a02(t)[0]?.state).toBe('ready');
   });
 });

@@ -55,6 +55,11 @@ describe('sudo prompt watcher', () => {
     expect(r).toMatchObject({ passwords: 1, refusal: 'wrong-password' });
   });
 
+  it('refuses when sudo gives up after one try (passwd_tries=1): "1 incorrect password attempt"', () => {
+    const r = run([tokens.prompt, 'sudo: 1 incorrect password ', 'attempt\n']);
+    expect(r).toMatchObject({ passwords: 1, refusal: 'wrong-password' });
+  });
+
   it('reports a user who may not sudo at all', () => {
     const r = run(['op is not in the sudoers file.  This incident will be reported.\n']);
     expect(r.refusal).toBe('not-allowed');

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../../main/core/store/migrations';
 import { openStore, STORE_FILE, type Store } from '../../../main/core/store/openStore';
 import { BACKUPS_OF_STORE_DIR, preMigrationCopyName } from '../../../main/core/store/preMigrationCopy';
-import { V1_CONTENT, V1_FIXTURE } from '../../fixtures/store/makeV1Fixture';
+import { V1_CONTENT, V1_FIXTURE, writeV1Fixture } from '../../fixtures/store/makeV1Fixture';
 import { memoryLogger, tempDir } from '../support/testPorts';
 import { listDir, sha256, storeAtVersion } from './storeFiles';
 
@@ -116,6 +116,12 @@ describe('migrating an earlier file', () => {
     expect(copy).toMatch(/^clusterdeck\.db\.v1-20260301T090000Z\.bak$/);
     expect(sha256(join(dir, BACKUPS_OF_STORE_DIR, copy as string))).toBe(before);
     expect(sha256(V1_FIXTURE)).toBe(before); // the committed fixture itself is never opened in place
+  });
+
+  it('has a committed v1 fixture that its script reproduces byte for byte (so v1 was not edited after shipping)', () => {
+    const again = join(tempDir(), 'v1.db');
+    writeV1Fixture(again);
+    expect(sha256(again)).toBe(sha256(V1_FIXTURE));
   });
 
   it('keeps an earlier copy when migrating twice in the same second (no overwrite)', () => {

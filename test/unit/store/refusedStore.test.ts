@@ -8,7 +8,7 @@ import { STORE_FILE } from '../../../main/core/store/openStore';
 import { BACKUPS_OF_STORE_DIR } from '../../../main/core/store/preMigrationCopy';
 import { connectedCore, rejectionOf } from '../support/connectedCore';
 import { tempDir, testPorts } from '../support/testPorts';
-import { foreignDatabase, listDir, sha256, storeWithGarbagePages, tooNewStore, truncatedStore } from './storeFiles';
+import { foreignDatabase, listDir, sha256, storeWithDamagedLeaf, storeWithGarbagePages, tooNewStore, truncatedStore } from './storeFiles';
 
 // Each way an operator's file can be unusable, what the app must say, and the code calls fail with.
 const refusals = [
@@ -19,7 +19,14 @@ const refusals = [
     code: 'store_corrupt',
     says: /the file is damaged \(it is not a SQLite database\)/,
   },
-  { name: 'a file with garbage pages', write: storeWithGarbagePages, status: 'corrupt', code: 'store_corrupt', says: /the file is damaged \((integrity check|database disk image is malformed)/ },
+  { name: 'a file with garbage pages', write: storeWithGarbagePages, status: 'corrupt', code: 'store_corrupt', says: /the file is damaged \(database disk image is malformed\)/ },
+  {
+    name: 'a file whose damage only the integrity check finds',
+    write: storeWithDamagedLeaf,
+    status: 'corrupt',
+    code: 'store_corrupt',
+    says: /the file is damaged \(integrity check: .*btreeInitPage/,
+  },
   { name: 'a truncated file', write: truncatedStore, status: 'corrupt', code: 'store_corrupt', says: /the file is damaged/ },
   {
     name: 'a file from a newer ClusterDeck',

@@ -24,14 +24,28 @@ export function storeAtVersion(path: string, version: number, rows = 0): void {
   db.close();
 }
 
-/** A valid ClusterDeck file, then bytes in its middle pages overwritten: SQLite's check finds it. */
+/** A valid ClusterDeck file, then bytes in its middle pages overwritten: reading it fails. */
 export function storeWithGarbagePages(path: string): void {
   storeAtVersion(path, 1, 3000);
   const bytes = readFileSync(path);
   const pageSize = bytes.readUInt16BE(16);
-  // Pages in the middle of the file hold activity rows, so the schema still reads and the check runs.
   const middle = Math.floor(bytes.length / pageSize / 2) * pageSize;
   for (let i = middle; i < middle + pageSize * 2; i++) bytes[i] = (i * 31) & 0xff;
+  writeFileSync(path, bytes);
+}
+
+/**
+ * A file that opens and answers simple reads, with one leaf page of the
+ * activity table's index damaged: only SQLite's integrity check walks there and sees it.
+ */
+export function storeWithDamagedLeaf(path: string): void {
+  storeAtVersion(path, 1, 3000);
+  const db = new Database(path, { readonly: true });
+  const leaf = db.prepare("SELECT pageno FROM dbstat WHERE name = 'activity_cluster_at' AND pagetype = 'leaf' ORDER BY pageno LIMIT 1 OFFSET 2").get() as { pageno: number };
+  const pageSize = db.pragma('page_size', { simple: true }) as number;
+  db.close();
+  const bytes = readFileSync(path);
+  bytes[(leaf.pageno - 1) * pageSize] = 0x42; // not a valid b-tree page type
   writeFileSync(path, bytes);
 }
 

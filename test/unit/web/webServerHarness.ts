@@ -72,8 +72,3 @@ export function exchange(ws: WebSocket, frame: string): Promise<{ message?: unkn
     ws.send(frame);
   });
 }
-
-export async function call(ws: WebSocket, id: number, method: string, input: unknown): Promise<unknown> {
-  const reply = await exchange(ws, JSON.stringify({ t: 'call', id, method, input }));
-  return reply.message;
-}

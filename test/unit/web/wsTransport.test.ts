@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WireMessage } from '../../../common/rpc/transport';
-import { call, callForResult, exchange, openRpc, startHarness, type Harness } from './webServerHarness';
+import { callForResult, exchange, openRpc, startHarness, type Harness } from './webServerHarness';
 
 let h: Harness;
 beforeAll(async () => {
@@ -55,7 +55,7 @@ describe('web form WebSocket: calls', () => {
   it('round-trips a call with the right token and Origin', async () => {
     const outcome = await openRpc(h);
     if (outcome.kind !== 'open') throw new Error(`refused with ${outcome.status}`);
-    const reply = (await call(outcome.ws, 1, 'getAppInfo', {})) as Extract<WireMessage, { t: 'result' }>;
+    const reply = (await callForResult(outcome.ws, 1, 'getAppInfo', {})) as Extract<WireMessage, { t: 'result' }>;
     expect(reply.t).toBe('result');
     expect(reply.id).toBe(1);
     expect(reply.result.ok).toBe(true);
@@ -66,12 +66,12 @@ describe('web form WebSocket: calls', () => {
   it('answers malformed input with invalid_input and the field that is wrong', async () => {
     const outcome = await openRpc(h);
     if (outcome.kind !== 'open') throw new Error('refused');
-    const reply = (await call(outcome.ws, 7, 'createCluster', { name: 'acme', ssh: { user: 'lablup', port: 70000 } })) as Extract<
+    const reply = (await callForResult(outcome.ws, 7, 'createCluster', { name: 'acme', ssh: { user: 'lablup', port: 70000 } })) as Extract<
       WireMessage,
       { t: 'result' }
     >;
     expect(reply.result).toMatchObject({ ok: false, error: { code: 'invalid_input', fields: { 'ssh.port': 'A port is between 1 and 65535.' } } });
-    const unknown = (await call(outcome.ws, 8, 'dropAllTables', {})) as Extract<WireMessage, { t: 'result' }>;
+    const unknown = (await callForResult(outcome.ws, 8, 'dropAllTables', {})) as Extract<WireMessage, { t: 'result' }>;
     expect(unknown.result).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     outcome.ws.close();
   });

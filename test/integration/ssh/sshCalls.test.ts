@@ -1,0 +1,83 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ApiClient } from '../../../common/contract/api';
+import type { ClusterWithNodes } from '../../../common/contract/schemas/profiles';
+import { connect } from '../../../common/rpc/connect';
+import { createMemoryTransport } from '../../../common/rpc/memoryTransport';
+import { serve } from '../../../common/rpc/serve';
+import { createCore, type Core } from '../../../main/core/createCore';
+import { createPassphraseCipher } from '../../../main/core/secrets/passphraseCipher';
+import { readLabInfo } from '../../lab/labInfo';
+
+let core: Core;
+let api: ApiClient;
+let cluster: ClusterWithNodes;
+const logged: string[] = [];
+const nodeId = (name: string) => cluster.nodes.find((n) => n.name === name)?.id ?? '';
+
+beforeAll(async () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'cd-sshcalls-'));
+  const log = (m: string, d?: Record<string, unknown>) => logged.push(`${m} ${JSON.stringify(d ?? {})}`);
+  core = createCore({
+    form: 'web',
+    version: 'test',
+    paths: { dataDir, backupsDir: join(dataDir, 'backups'), logsDir: join(dataDir, 'logs'), homeDir: mkdtempSync(join(tmpdir(), 'cd-home-')) },
+    secrets: createPassphraseCipher({ dataDir, N: 2 ** 12 }),
+    now: () => new Date(),
+    logger: { info: log, warn: log, error: log },
+    actor: 'tester',
+  });
+  const { server, client } = createMemoryTransport();
+  core.events.attach(serve(core.api, server));
+  api = connect(client);
+  cluster = await api.importCluster({ json: JSON.stringify(readLabInfo().profile) });
+});
+afterAll(async () => {
+  await core.close();
+});
+
+describe('SSH and secret calls through the contract', () => {
+  it('tests a connection after the person trusts the host key, then lists the saved key', async () => {
+    const off = api.on('hostkey.prompt', (p) => void api.answerHostKeyPrompt({ promptId: p.promptId, decision: 'trust-remember' }));
+    const states: string[] = [];
+    const offState = api.on('node.connection', (e) => states.push(e.state));
+    const result = await api.testConnection({ nodeId: nodeId('bai-m1') });
+    off();
+    offState();
+    expect(result).toMatchObject({ authMethod: expect.stringMatching(/^key /), serverVersion: expect.stringMatching(/^OpenSSH/), jumpHops: [] });
+    expect(result.latencyMs).toBeGreaterThan(0);
+    expect(states).toEqual(['connecting', 'ready']);
+    expect(await api.listKnownHosts({})).toEqual([expect.objectContaining({ host: '192.0.2.11', port: 22, fingerprint: result.hostKey.fingerprint })]);
+    expect(await api.getNodeConnections({})).toEqual([expect.objectContaining({ nodeId: nodeId('bai-m1'), state: 'ready', channels: 0 })]);
+  });
+
+  it('keeps secrets locked until the passphrase is given, and never returns a value', async () => {
+    const scope = { nodeId: nodeId('bai-a01') };
+    await expect(api.setSecret({ scope, kind: 'sudo-password', value: 'cdlab-sudo-pw' })).rejects.toMatchObject({ code: 'locked' });
+    expect((await api.getAppInfo({})).secrets).toBe('locked');
+    await expect(api.unlockSecrets({ passphrase: 'lab passphrase 1' })).resolves.toEqual({ secrets: 'unlocked' });
+    expect((await api.getAppInfo({})).secrets).toBe('unlocked');
+    const saved = await api.setSecret({ scope, kind: 'sudo-password', value: 'cdlab-sudo-pw' });
+    expect(saved).toMatchObject({ kind: 'sudo-password', scope, saved: true });
+    const listed = await api.listSecrets({ clusterId: cluster.id });
+    expect(listed).toEqual([expect.objectContaining({ kind: 'sudo-password', scope })]);
+    expect(JSON.stringify(listed)).not.toContain('cdlab-sudo-pw');
+    expect(await api.forgetSecret({ scope, kind: 'sudo-password' })).toEqual({ forgotten: true });
+  });
+
+  it('rejects malformed input at the contract', async () => {
+    await expect(api.replaceHostKey({ nodeId: nodeId('bai-m1'), fingerprint: 'MD5:aa' })).rejects.toMatchObject({ code: 'invalid_input' });
+    await expect(api.answerHostKeyPrompt({ promptId: 'x', decision: 'always' as never })).rejects.toMatchObject({ code: 'invalid_input' });
+  });
+
+  it('answers a prompt id nobody asked with accepted: false', async () => {
+    expect(await api.answerAuthPrompt({ promptId: 'nope', answers: ['x'] })).toEqual({ accepted: false });
+  });
+
+  it('never logs a secret value', () => {
+    expect(logged.join('\n')).not.toContain('cdlab-sudo-pw');
+    expect(logged.join('\n')).not.toContain('lab passphrase 1');
+  });
+});
