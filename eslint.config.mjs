@@ -6,7 +6,8 @@ import tseslint from 'typescript-eslint';
 import globals from 'globals';
 import reactHooks from 'eslint-plugin-react-hooks';
 
-const nodeBuiltins = ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'crypto', 'net', 'http', 'https', 'stream', 'events', 'util', 'zlib', 'tls', 'url', 'worker_threads'];
+// Regexes over the bare specifier, so a relative './events' is not mistaken for Node's 'events'.
+const nodeBuiltins = '^(node:.*|fs(/.*)?|path|os|child_process|crypto|net|https?|stream|events|util|zlib|tls|url|worker_threads)$';
 // A regex, not a gitignore group: 'electron/*' also matched relative paths such as '../main/electron/window'.
 const electron = { regex: '^electron(/.*)?$', message: 'Only main/electron and preload may import electron.' };
 const layer = (folders, message) => ({ group: folders.flatMap((f) => [`**/${f}`, `**/${f}/**`]), message });
@@ -29,7 +30,7 @@ export default tseslint.config(
       'no-restricted-imports': ['error', {
         patterns: [
           electron,
-          { group: nodeBuiltins, message: 'common/ runs in the browser too: no Node built-ins.' },
+          { regex: nodeBuiltins, message: 'common/ runs in the browser too: no Node built-ins.' },
           layer(['main', 'renderer', 'preload'], 'common/ imports nothing from the layers above it.'),
         ],
       }],
@@ -79,7 +80,7 @@ export default tseslint.config(
       'no-restricted-imports': ['error', {
         patterns: [
           electron,
-          { group: nodeBuiltins, message: 'The renderer is browser code: no Node built-ins.' },
+          { regex: nodeBuiltins, message: 'The renderer is browser code: no Node built-ins.' },
           layer(['main', 'preload'], 'The renderer imports common only; it talks to main through the API client.'),
         ],
       }],

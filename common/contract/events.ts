@@ -3,6 +3,7 @@
  * terminals, status sweeps) reports here instead of blocking a call.
  */
 import { z } from 'zod';
+import { terminalEvents } from './schemas/terminal';
 
 export const NodeConnectionState = z.enum(['idle', 'connecting', 'ready', 'reconnecting', 'failed']);
 
@@ -49,6 +50,7 @@ export const eventSchemas = {
   }),
   /** A host-key or login prompt was answered, timed out or cancelled: close its dialog. */
   'prompt.closed': z.object({ promptId: z.string(), reason: z.enum(['answered', 'timeout', 'cancelled']) }),
+  ...terminalEvents,
 } as const;
 
 export type EventName = keyof typeof eventSchemas;

@@ -7,11 +7,13 @@ import type { z } from 'zod';
 import { appMethods } from './schemas/app';
 import { profileMethods } from './schemas/profiles';
 import { sshMethods } from './schemas/ssh';
+import { terminalMethods } from './schemas/terminal';
 
 export const schemas = {
   ...appMethods,
   ...profileMethods,
   ...sshMethods,
+  ...terminalMethods,
 } as const;
 
 export type MethodName = keyof typeof schemas;

@@ -18,6 +18,7 @@ import type { CorePorts } from './ports';
 import { profileCalls } from './profiles/profileCalls';
 import { secretsCalls } from './secrets/secretsCalls';
 import { sshCalls } from './ssh/sshCalls';
+import { terminalCalls } from './terminal/terminalCalls';
 import { createProfileRepository } from './profiles/profileRepository';
 import { openStore } from './store/openStore';
 
@@ -48,6 +49,7 @@ export function createCore(ports: CorePorts): Core {
     ...profileCalls(ctx),
     ...sshCalls(ctx),
     ...secretsCalls(ctx),
+    ...terminalCalls(ctx),
   };
 
   let closing: Promise<void> | undefined;
