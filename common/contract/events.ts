@@ -3,6 +3,9 @@
  * terminals, status sweeps) reports here instead of blocking a call.
  */
 import { z } from 'zod';
+import { backupEvents } from './schemas/backups';
+import { logEvents } from './schemas/logs';
+import { serviceEvents } from './schemas/services';
 import { terminalEvents } from './schemas/terminal';
 
 export const NodeConnectionState = z.enum(['idle', 'connecting', 'ready', 'reconnecting', 'failed']);
@@ -51,6 +54,9 @@ export const eventSchemas = {
   /** A host-key or login prompt was answered, timed out or cancelled: close its dialog. */
   'prompt.closed': z.object({ promptId: z.string(), reason: z.enum(['answered', 'timeout', 'cancelled']) }),
   ...terminalEvents,
+  ...serviceEvents,
+  ...logEvents,
+  ...backupEvents,
 } as const;
 
 export type EventName = keyof typeof eventSchemas;

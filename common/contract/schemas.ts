@@ -5,7 +5,10 @@
  */
 import type { z } from 'zod';
 import { appMethods } from './schemas/app';
+import { backupMethods } from './schemas/backups';
+import { logMethods } from './schemas/logs';
 import { profileMethods } from './schemas/profiles';
+import { serviceMethods } from './schemas/services';
 import { sshMethods } from './schemas/ssh';
 import { terminalMethods } from './schemas/terminal';
 
@@ -14,6 +17,9 @@ export const schemas = {
   ...profileMethods,
   ...sshMethods,
   ...terminalMethods,
+  ...serviceMethods,
+  ...logMethods,
+  ...backupMethods,
 } as const;
 
 export type MethodName = keyof typeof schemas;

@@ -11,12 +11,18 @@ import { mkdirSync } from 'node:fs';
 import type { CoreApi } from '../../common/contract/api';
 import type { StoreState } from '../../common/contract/schemas/app';
 import { createActivityLog } from './activity/activityLog';
+import { backupCalls } from './actions/backup/backupCalls';
+import { logCalls } from './actions/logs/logCalls';
+import { serviceCalls } from './actions/serviceCalls';
 import { appCalls } from './app/appCalls';
 import type { CoreContext } from './coreContext';
 import { createEventHub, type EventHub } from './eventHub';
 import type { CorePorts } from './ports';
 import { profileCalls } from './profiles/profileCalls';
 import { secretsCalls } from './secrets/secretsCalls';
+import { secretsOf } from './secrets/secretsDomain';
+import { createRedactingLogger } from './secrets/redaction';
+import { sshEngineOf } from './ssh/sshDomain';
 import { sshCalls } from './ssh/sshCalls';
 import { terminalCalls } from './terminal/terminalCalls';
 import { createProfileRepository } from './profiles/profileRepository';
@@ -26,6 +32,8 @@ export interface Core {
   api: CoreApi;
   events: EventHub;
   storeState: StoreState;
+  /** The laptop woke up: reconnect dropped nodes at once instead of waiting out their backoff. */
+  resume(): void;
   close(): Promise<void>;
 }
 
@@ -43,6 +51,8 @@ export function createCore(ports: CorePorts): Core {
     profiles: createProfileRepository(store, ports.now),
     onClose: (cleanup) => cleanups.unshift(cleanup),
   };
+  // Every domain logs through this: secret values core has handled never reach the log.
+  ctx.ports = { ...ports, logger: createRedactingLogger(ports.logger, secretsOf(ctx).seen) };
 
   const api: CoreApi = {
     ...appCalls(ctx),
@@ -50,6 +60,9 @@ export function createCore(ports: CorePorts): Core {
     ...sshCalls(ctx),
     ...secretsCalls(ctx),
     ...terminalCalls(ctx),
+    ...serviceCalls(ctx),
+    ...logCalls(ctx),
+    ...backupCalls(ctx),
   };
 
   let closing: Promise<void> | undefined;
@@ -57,6 +70,7 @@ export function createCore(ports: CorePorts): Core {
     api,
     events,
     storeState: store.state,
+    resume: () => sshEngineOf(ctx).resume(),
     close() {
       closing ??= (async () => {
         for (const cleanup of cleanups) {

@@ -6,11 +6,11 @@
  * modules this file wires together.
  */
 import os from 'node:os';
-import { app, BrowserWindow, dialog, ipcMain, safeStorage, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, powerMonitor, safeStorage, session, shell } from 'electron';
 import { serve } from '../../common/rpc/serve';
 import { createCore, type Core } from '../core/createCore';
 import type { CorePorts } from '../core/ports';
-import { createFileLogger } from './appLog';
+import { createFileLogger } from '../core/log/fileLogger';
 import { locateAppFiles, windowIconPath } from './appPage';
 import { guardSession, guardWebContents } from './guards';
 import { createIpcServerTransport, type IpcServerTransport } from './ipcTransport';
@@ -42,7 +42,7 @@ export function startDesktopApp(): void {
   app.setAppLogsPath();
   const paths = desktopPaths(app);
   const now = () => new Date();
-  const logger = createFileLogger(paths.logsDir, now, !app.isPackaged);
+  const logger = createFileLogger(paths.logsDir, { echo: !app.isPackaged, now });
   const files = locateAppFiles(__dirname);
   let mainWindow: BrowserWindow | null = null;
   let core: Core | null = null;
@@ -92,6 +92,8 @@ export function startDesktopApp(): void {
         onInternalError: (method, err) => logger.error('A call failed unexpectedly.', { method, error: err instanceof Error ? err.stack : String(err) }),
       });
       core.events.attach(sink);
+      // After sleep, sockets are dead but look alive; reconnect now rather than after keepalive and backoff.
+      powerMonitor.on('resume', () => core?.resume());
       logger.info('ClusterDeck started.', { version: ports.version, dataDir: paths.dataDir });
       openWindow();
     })

@@ -10,7 +10,7 @@ import { serve } from '../../common/rpc/serve';
 import { createCore } from '../core/createCore';
 import type { Logger } from '../core/ports';
 import { createAccessToken } from './accessToken';
-import { createFileLogger } from './fileLogger';
+import { createFileLogger } from '../core/log/fileLogger';
 import { describeServedOrigin, isServedHost, urlHostName, type ServedOrigin } from './servedOrigin';
 import { setSecurityHeaders } from './securityHeaders';
 import { serveStaticFile } from './staticFiles';

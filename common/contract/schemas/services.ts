@@ -186,3 +186,8 @@ export const ScanProposal = z.object({
   composeCli: ComposeCli.nullable(),
 });
 export type ScanProposal = z.infer<typeof ScanProposal>;
+
+/** The service calls (status sweep, control, scan); merged in schemas.ts. */
+export const serviceMethods = {} as const;
+/** Pushed service events (sweep results, bulk progress); merged in events.ts. */
+export const serviceEvents = {} as const;

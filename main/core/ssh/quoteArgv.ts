@@ -26,3 +26,14 @@ export function quoteArgv(argv: readonly string[]): string {
   if (argv.length === 0) throw new ApiError('invalid_input', 'No command was given to run.');
   return argv.map(quoteArg).join(' ');
 }
+
+/**
+ * The `cd` before a command run in a folder. A leading `~` or `~/` means the
+ * login user's home, as operators write it in profiles (`~/halfstack`): it
+ * becomes "$HOME", the only expansion this module ever lets through.
+ */
+export function quoteChangeDir(dir: string): string {
+  if (dir === '~') return 'cd -- "$HOME"';
+  if (dir.startsWith('~/')) return `cd -- "$HOME"/${quoteArg(dir.slice(2) || '.')}`;
+  return quoteArgv(['cd', '--', dir]);
+}

@@ -16,7 +16,7 @@ import type { HostKeyStore, KnownHostsFile } from './hostKeyStore';
 import type { AuthAnswer } from './hopAuth';
 import { hopAddress, type NodeTarget } from './nodeTarget';
 import { createPendingPrompts } from './pendingPrompts';
-import { quoteArgv } from './quoteArgv';
+import { quoteArgv, quoteChangeDir } from './quoteArgv';
 import { nopasswdArgv, sudoRefusal, passwordSudo, SUDO_PROBE_ARGV, sudoKindFromProbe, type SudoKind } from './sudo';
 
 export type { ExecResult } from './execChannel';
@@ -113,7 +113,7 @@ export function createSshEngine(deps: SshEngineDeps) {
   };
 
   async function runArgv(target: NodeTarget, argv: readonly string[], opts: ExecOptions, filter?: StderrFilter): Promise<ExecResult> {
-    const command = opts.cwd ? `${quoteArgv(['cd', '--', opts.cwd])} && ${quoteArgv(argv)}` : quoteArgv(argv);
+    const command = opts.cwd ? `${quoteChangeDir(opts.cwd)} && ${quoteArgv(argv)}` : quoteArgv(argv);
     const shown = argv.join(' ');
     const label = `\`${shown.length > 80 ? `${shown.slice(0, 77)}...` : shown}\``;
     const lease = await pool.acquire(target, { interactive: opts.interactive ?? true, ...(opts.signal ? { signal: opts.signal } : {}) });

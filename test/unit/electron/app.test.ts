@@ -88,7 +88,8 @@ const h = vi.hoisted(() => {
     encryptString: (s: string) => Buffer.from(s),
     decryptString: (b: Buffer) => b.toString(),
   };
-  return { app, FakeWindow, session, ipcMain, safeStorage, state, permissionHandler, resolveReady };
+  const powerMonitor = new Emitter();
+  return { app, FakeWindow, session, ipcMain, safeStorage, powerMonitor, state, permissionHandler, resolveReady };
 });
 
 vi.mock('electron', () => ({
@@ -97,16 +98,17 @@ vi.mock('electron', () => ({
   ipcMain: h.ipcMain,
   session: h.session,
   safeStorage: h.safeStorage,
+  powerMonitor: h.powerMonitor,
   shell: { openExternal: vi.fn(async () => undefined) },
   dialog: { showErrorBox: vi.fn() },
 }));
 
-const core = vi.hoisted(() => ({ ports: null as CorePorts | null, close: vi.fn(async () => undefined) }));
+const core = vi.hoisted(() => ({ ports: null as CorePorts | null, close: vi.fn(async () => undefined), resume: vi.fn() }));
 vi.mock('../../../main/core/createCore', () => ({
   createCore: (ports: CorePorts) => {
     core.ports = ports;
     const api = new Proxy({}, { get: (_t, method) => async () => ({ called: String(method) }) }) as CoreApi;
-    return { api, events: hub, storeState: { status: 'ok', path: '', schemaVersion: 1 }, close: core.close };
+    return { api, events: hub, storeState: { status: 'ok', path: '', schemaVersion: 1 }, resume: core.resume, close: core.close };
   },
 }));
 const hub = createEventHub();
@@ -175,6 +177,12 @@ describe('the desktop app lifecycle', () => {
   it("forwards core's events to the window", () => {
     hub.emit('profiles.changed', { clusterId: 'c1' });
     expect(win().webContents.sent).toContainEqual([IPC_EVENT_CHANNEL, 'profiles.changed', { clusterId: 'c1' }]);
+  });
+
+  it('tells core when the laptop wakes up, so dropped nodes reconnect at once', () => {
+    expect(core.resume).not.toHaveBeenCalled();
+    h.powerMonitor.emit('resume');
+    expect(core.resume).toHaveBeenCalledTimes(1);
   });
 
   it('quits when the last window closes (not on macOS) and closes core before exiting', async () => {

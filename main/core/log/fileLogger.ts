@@ -1,12 +1,16 @@
 /**
- * The web form's app log: one JSON line per entry in logsDir/clusterdeck.log.
- * Details are redacted before they are written (keys that name a secret,
- * values that look like one), because a log file is the first thing an
- * operator attaches to a bug report.
+ * The app log of both forms (desktop and web): one JSON line per entry in
+ * logsDir/clusterdeck.log, one previous file kept. Details are redacted
+ * before they are written (keys that name a secret, values that look like
+ * one), because a log file is the first thing an operator attaches to a bug
+ * report. Core also scrubs secret values it has handled (secrets/redaction.ts).
  */
-import { appendFileSync, mkdirSync } from 'node:fs';
+import { appendFileSync, mkdirSync, renameSync, statSync } from 'node:fs';
 import path from 'node:path';
-import type { Logger } from '../core/ports';
+import type { Logger } from '../ports';
+
+// Rotate at 5 MB: weeks of normal use, small enough to attach to a bug report.
+const ROTATE_BYTES = 5 * 1024 * 1024;
 
 const SECRET_KEY = /pass(word|phrase)?|secret|token|answers?|credential|private.?key|^value$|cookie|authorization/i;
 const SECRET_VALUES: RegExp[] = [
@@ -39,19 +43,35 @@ export function redactDetail(value: unknown, depth = 0): unknown {
   return value;
 }
 
-export function createFileLogger(logsDir: string, options: { echo?: boolean } = {}): Logger & { file: string } {
-  mkdirSync(logsDir, { recursive: true, mode: 0o700 });
+export interface FileLoggerOptions {
+  /** Also print warnings and errors (all entries once the file cannot be written) to stderr. */
+  echo?: boolean;
+  now?: () => Date;
+}
+
+export function createFileLogger(logsDir: string, options: FileLoggerOptions = {}): Logger & { file: string } {
   const file = path.join(logsDir, 'clusterdeck.log');
+  const now = options.now ?? (() => new Date());
+  let echoAll = false;
+  try {
+    mkdirSync(logsDir, { recursive: true, mode: 0o700 });
+    if ((statSync(file, { throwIfNoEntry: false })?.size ?? 0) > ROTATE_BYTES) renameSync(file, `${file}.1`);
+  } catch {
+    // A log that cannot be written must not stop the app; entries still reach stderr.
+    echoAll = true;
+  }
   const write = (level: 'info' | 'warn' | 'error', message: string, detail?: Record<string, unknown>) => {
-    const entry = { at: new Date().toISOString(), level, message: redactText(message), ...(detail ? { detail: redactDetail(detail) } : {}) };
+    const entry = { at: now().toISOString(), level, message: redactText(message), ...(detail ? { detail: redactDetail(detail) } : {}) };
     const line = JSON.stringify(entry);
     try {
       // Synchronous on purpose: the last lines before a crash are the useful ones.
       appendFileSync(file, `${line}\n`, { mode: 0o600 });
     } catch {
-      // A full or read-only disk must not take the server down with it.
+      // A full or read-only disk must not take the app down with it.
+      echoAll = true;
     }
-    if (options.echo && level !== 'info') process.stderr.write(`${level}: ${entry.message}\n`);
+    if (echoAll) process.stderr.write(`${line}\n`);
+    else if (options.echo && level !== 'info') process.stderr.write(`${level}: ${entry.message}\n`);
   };
   return {
     file,

@@ -1,10 +1,10 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createFileLogger, redactDetail, redactText } from '../../../main/web/fileLogger';
+import { createFileLogger, redactDetail, redactText } from '../../../main/core/log/fileLogger';
 
-describe('the web form log redacts secrets', () => {
+describe('the app log redacts secrets', () => {
   it('drops values under keys that name a secret', () => {
     expect(
       redactDetail({ passphrase: 'hunter22', nested: { sudoPassword: 'x', answers: ['123456'], keyPath: '~/.ssh/id' }, token: 'abc' }),
@@ -29,6 +29,35 @@ describe('the web form log redacts secrets', () => {
       expect(entry.message).toBe('login failed for password=[redacted]');
       expect(entry.detail).toEqual({ password: '[redacted]', host: 'bai-a01' });
       expect(readFileSync(logger.file, 'utf8')).not.toContain('abc');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('stamps each entry with the given clock', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'cd-log-'));
+    try {
+      const logger = createFileLogger(dir, { now: () => new Date('2026-11-02T10:00:00Z') });
+      logger.info('Refused an IPC call.', { method: 'listClusters' });
+      expect(JSON.parse(readFileSync(logger.file, 'utf8'))).toEqual({
+        at: '2026-11-02T10:00:00.000Z',
+        level: 'info',
+        message: 'Refused an IPC call.',
+        detail: { method: 'listClusters' },
+      });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('starts a new file when the old one passed 5 MB, keeping one previous', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'cd-log-'));
+    try {
+      const old = path.join(dir, 'clusterdeck.log');
+      writeFileSync(old, Buffer.alloc(5 * 1024 * 1024 + 1, 0x61));
+      createFileLogger(dir).info('fresh');
+      expect(statSync(`${old}.1`).size).toBe(5 * 1024 * 1024 + 1);
+      expect(readFileSync(old, 'utf8')).toContain('fresh');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
