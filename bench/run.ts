@@ -6,6 +6,9 @@
  */
 const BENCHES: Record<string, () => Promise<{ runBench(): Promise<void> }>> = {
   ssh: () => import('./ssh'),
+  statusSweep: () => import('./statusSweep'),
+  terminal: () => import('./terminal'),
+  logViewer: () => import('./logViewer'),
 };
 
 async function main(): Promise<void> {

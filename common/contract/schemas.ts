@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import { appMethods } from './schemas/app';
 import { backupMethods } from './schemas/backups';
 import { logMethods } from './schemas/logs';
+import { preflightMethods } from './schemas/preflight';
 import { profileMethods } from './schemas/profiles';
 import { serviceMethods } from './schemas/services';
 import { sshMethods } from './schemas/ssh';
@@ -19,6 +20,7 @@ export const schemas = {
   ...terminalMethods,
   ...serviceMethods,
   ...logMethods,
+  ...preflightMethods,
   ...backupMethods,
 } as const;
 

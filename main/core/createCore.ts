@@ -13,6 +13,7 @@ import type { StoreState } from '../../common/contract/schemas/app';
 import { createActivityLog } from './activity/activityLog';
 import { backupCalls } from './actions/backup/backupCalls';
 import { logCalls } from './actions/logs/logCalls';
+import { preflightCalls } from './actions/preflight/preflightCalls';
 import { serviceCalls } from './actions/serviceCalls';
 import { appCalls } from './app/appCalls';
 import type { CoreContext } from './coreContext';
@@ -62,6 +63,7 @@ export function createCore(ports: CorePorts): Core {
     ...terminalCalls(ctx),
     ...serviceCalls(ctx),
     ...logCalls(ctx),
+    ...preflightCalls(ctx),
     ...backupCalls(ctx),
   };
 

@@ -9,10 +9,14 @@ export type MainView =
   | { kind: 'home' }
   | { kind: 'cluster'; clusterId: string }
   | { kind: 'node'; nodeId: string }
-  | { kind: 'service'; nodeId: string; role: Role }
+  | { kind: 'service'; nodeId: string; role: Role; serviceId?: string }
   | { kind: 'cluster-editor'; clusterId: string | null }
   | { kind: 'node-editor'; clusterId: string; nodeId: string | null }
-  | { kind: 'activity' };
+  | { kind: 'activity' }
+  | { kind: 'known-hosts' }
+  /** nodeIds null: every node of the cluster that runs the service (the merged view). */
+  | { kind: 'logs'; clusterId: string; serviceId: string; nodeIds: string[] | null }
+  | { kind: 'preflight'; nodeId: string };
 
 interface SelectionState {
   view: MainView;

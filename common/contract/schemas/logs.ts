@@ -1,9 +1,117 @@
 /**
- * Logs: following and reading journald units and compose services on a node.
- * Lines are pushed as events in batches; calls only open, page and close.
+ * Logs: following and reading journald units and compose services on one
+ * node or merged across all the nodes of a service. openLogs only starts the
+ * remote commands; parsed entries arrive as `logs.batch` events in batches,
+ * each node's progress as `logs.state`; closeLogs ends the remote processes.
  */
+import { z } from 'zod';
+import { Id } from './profiles';
+import { ServiceId } from './serviceEntities';
 
-/** The log calls; merged in schemas.ts. */
-export const logMethods = {} as const;
-/** Pushed log events; merged in events.ts. */
-export const logEvents = {} as const;
+export const LOG_LEVELS = ['debug', 'info', 'warning', 'error', 'critical'] as const;
+export const LogLevel = z.enum(LOG_LEVELS);
+export type LogLevel = z.infer<typeof LogLevel>;
+
+/** Client-chosen, so the renderer knows the id before the first batch can arrive. */
+export const LogStreamId = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/, 'A log stream id is letters, digits, dashes and underscores.');
+
+/** Past this the renderer's bounded buffer would drop the oldest lines anyway. */
+export const MAX_LAST_LINES = 200_000;
+
+/** sudo for journalctl: auto reads without it and retries with it when journald hides lines; compose never needs it here. */
+export const LogSudo = z.enum(['auto', 'always', 'never']);
+export type LogSudo = z.infer<typeof LogSudo>;
+
+const AnsiColor = z.union([z.number().int(), z.string()]);
+export const AnsiStyle = z.object({
+  fg: AnsiColor.optional(),
+  bg: AnsiColor.optional(),
+  bold: z.literal(true).optional(),
+  dim: z.literal(true).optional(),
+  italic: z.literal(true).optional(),
+  underline: z.literal(true).optional(),
+  inverse: z.literal(true).optional(),
+  strike: z.literal(true).optional(),
+});
+export type AnsiStyle = z.infer<typeof AnsiStyle>;
+export const StyledSpan = z.object({ text: z.string(), style: AnsiStyle });
+export type StyledSpan = z.infer<typeof StyledSpan>;
+
+/** One entry as the viewer shows it: a line, or a logged traceback with its lines grouped under it. */
+export const LogLine = z.object({
+  /** 1, 2, 3... per stream in the order core parsed them (the tie-break of a merge). */
+  seq: z.number().int(),
+  nodeId: z.string(),
+  /** Epoch ms; null when the line carries no time. */
+  time: z.number().nullable(),
+  timeText: z.string().nullable(),
+  level: LogLevel.nullable(),
+  logger: z.string().nullable(),
+  pid: z.number().int().nullable(),
+  /** journal identifier or compose container name. */
+  source: z.string().nullable(),
+  /** The line after the journal / compose prefix, ANSI codes removed: what search, filter and export read. */
+  text: z.string(),
+  /** The colours of `text`, only for lines that carried ANSI codes. */
+  spans: z.array(StyledSpan).nullable(),
+  /** A traceback's lines (ANSI removed). */
+  continuation: z.array(z.string()),
+});
+export type LogLine = z.infer<typeof LogLine>;
+
+export const LogNodeState = z.enum(['starting', 'running', 'ended', 'failed', 'closed']);
+export type LogNodeState = z.infer<typeof LogNodeState>;
+
+export const LogStreamNode = z.object({
+  nodeId: z.string(),
+  nodeName: z.string(),
+  /** What the operator would type on the node. */
+  command: z.string(),
+});
+export type LogStreamNode = z.infer<typeof LogStreamNode>;
+
+export const OpenLogsInput = z
+  .object({
+    streamId: LogStreamId.optional(),
+    clusterId: Id,
+    /** The nodes to read; all nodes of the cluster that run the service when left out (the merged view). */
+    nodeIds: z.array(Id).min(1).max(100).optional(),
+    serviceId: ServiceId,
+    lastN: z.number().int().min(1).max(MAX_LAST_LINES).default(500),
+    /** Only lines from this time on (ISO 8601). */
+    since: z.iso.datetime({ offset: true, error: 'Give the start time as an ISO 8601 date and time.' }).optional(),
+    follow: z.boolean().default(true),
+    /** journalctl -p: Backend.AI logs everything at priority info, so the viewer filters levels itself. */
+    priority: LogLevel.optional(),
+    sudo: LogSudo.default('auto'),
+  })
+  .strict();
+
+export const logMethods = {
+  openLogs: {
+    input: OpenLogsInput,
+    output: z.object({ streamId: LogStreamId, serviceLabel: z.string(), nodes: z.array(LogStreamNode) }),
+  },
+  closeLogs: {
+    input: z.object({ streamId: LogStreamId }).strict(),
+    output: z.object({ closed: z.boolean() }),
+  },
+} as const;
+
+export const logEvents = {
+  /** Parsed entries of one stream, in batches (time- and size-bounded); several nodes' entries sorted by time within a batch. */
+  'logs.batch': z.object({ streamId: z.string(), entries: z.array(LogLine) }),
+  /** One node of a stream started, ended (no follow), failed (with a sentence) or was closed. */
+  'logs.state': z.object({
+    streamId: z.string(),
+    nodeId: z.string(),
+    state: LogNodeState,
+    message: z.string().optional(),
+    /** Set when the node's command changed (auto sudo retried it with sudo). */
+    command: z.string().optional(),
+  }),
+} as const;

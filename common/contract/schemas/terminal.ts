@@ -1,5 +1,5 @@
 /**
- * Terminals: local shells now, shells on a node once the SSH engine lands.
+ * Terminals: local shells (node-pty) and shells on a node (an ssh2 channel with a PTY).
  * Output is pushed as `terminal.data` events; the renderer writes each batch
  * into its xterm instance and, in xterm's write callback, acknowledges the
  * batch's `bytes` with ackTerminal. Main pauses the shell while too much is
@@ -33,7 +33,7 @@ export type TerminalExitReason = z.infer<typeof TerminalExitReason>;
 export const TerminalInfo = z.object({
   terminalId: TerminalId,
   kind: TerminalKind,
-  /** What a tab shows: "bash (local)", later "prod-a / bai-a01". */
+  /** What a tab shows: "bash (local)", "prod-a / bai-a01", "prod-a / bai-m1 · postgres shell". */
   title: z.string(),
   /** The node of a remote terminal; null for a local shell. */
   nodeId: z.string().nullable(),
@@ -75,6 +75,28 @@ export const terminalEvents = {
   'terminal.exit': TerminalExit,
 } as const;
 
+const TerminalNodeId = z.string().min(1).max(64);
+const ShortcutServiceId = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[a-z0-9][a-z0-9-]*$/, 'A service id is lower-case letters, digits and dashes (postgres, manager, ...).');
+
+/**
+ * What a remote terminal runs instead of the login shell. Shortcuts, never
+ * free argv: main builds each command from the catalog (which container,
+ * which unit), so the renderer cannot ask for an arbitrary command line.
+ */
+export const TerminalShortcut = z.discriminatedUnion('kind', [
+  /** `docker exec -it <container> bash` in the service's running container (found with docker ps). */
+  z.object({ kind: z.literal('container-shell'), serviceId: ShortcutServiceId }).strict(),
+  /** `sudo journalctl -f -u <unit>` of a systemd service. */
+  z.object({ kind: z.literal('journal'), serviceId: ShortcutServiceId }).strict(),
+  /** `backend.ai mgr dbshell` in the cluster's manager folder (manager nodes). */
+  z.object({ kind: z.literal('dbshell') }).strict(),
+]);
+export type TerminalShortcut = z.infer<typeof TerminalShortcut>;
+
 // A keystroke is a few bytes; a paste is bigger. Past 1 MiB the renderer sends it in pieces.
 const MAX_INPUT_CHARS = 1024 * 1024;
 
@@ -85,9 +107,10 @@ export const terminalMethods = {
     input: z.object(size).strict(),
     output: z.object({ terminalId: TerminalId }),
   },
-  // openRemoteTerminal comes with the SSH engine: input {nodeId: Id, cols, rows,
-  // command?: argv for the shortcuts (docker exec -it, journalctl -f)}, output
-  // {terminalId}. terminalCalls.ts has its slot.
+  openRemoteTerminal: {
+    input: z.object({ nodeId: TerminalNodeId, ...size, command: TerminalShortcut.optional() }).strict(),
+    output: z.object({ terminalId: TerminalId, title: z.string() }),
+  },
   writeTerminal: {
     input: z
       .object({ terminalId: TerminalId, data: z.string().max(MAX_INPUT_CHARS, 'Send input in pieces of at most 1 MiB.') })

@@ -55,8 +55,10 @@ const INSERT_NODE = `INSERT INTO nodes (id, cluster_id, name, host, port, ssh_us
 const UPDATE_NODE = `UPDATE nodes SET name = @name, host = @host, port = @port, ssh_user = @ssh_user, ssh_port = @ssh_port,
   ssh_auth_method = @ssh_auth_method, ssh_key_path = @ssh_key_path, ssh_jump_hosts = @ssh_jump_hosts, roles = @roles,
   updated_at = @updated_at WHERE id = @id`;
-const COPY_SERVICES = `INSERT INTO services (id, cluster_id, node_id, role, kind, unit, compose_file, compose_project, container_pattern, enabled)
-  SELECT @new_id, @cluster_id, @node_id, role, kind, unit, compose_file, compose_project, container_pattern, enabled
+const COPY_SERVICES = `INSERT INTO services (id, cluster_id, node_id, role, kind, unit, compose_file, compose_project, container_pattern, enabled,
+  service_id, variant, halfstack_dir, position)
+  SELECT @new_id, @cluster_id, @node_id, role, kind, unit, compose_file, compose_project, container_pattern, enabled,
+  service_id, variant, halfstack_dir, position
   FROM services WHERE id = @old_id`;
 
 export function createProfileRepository(store: Store, now: () => Date): ProfileRepository {

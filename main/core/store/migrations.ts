@@ -141,6 +141,32 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX activity_at ON activity (at);
     `,
   },
+  {
+    version: 3,
+    summary: 'service overrides: service id, variant, halfstack dir',
+    sql: `
+      -- A services row is one override of the catalog (ServiceOverride):
+      -- which entry of the role, which install variant, which halfstack dir.
+      ALTER TABLE services ADD COLUMN service_id TEXT;
+      ALTER TABLE services ADD COLUMN variant TEXT;
+      ALTER TABLE services ADD COLUMN halfstack_dir TEXT;
+      ALTER TABLE services ADD COLUMN position INTEGER NOT NULL DEFAULT 0;
+    `,
+  },
+  {
+    version: 4,
+    summary: 'backup schedules per cluster',
+    sql: `
+      -- One row per cluster that changed the defaults (no schedule, keep 10).
+      CREATE TABLE backup_schedules (
+        cluster_id TEXT PRIMARY KEY REFERENCES clusters (id) ON DELETE CASCADE,
+        every_hours INTEGER,
+        keep INTEGER NOT NULL DEFAULT 10,
+        kinds TEXT NOT NULL DEFAULT '["pg","etcd"]',
+        compression TEXT NOT NULL DEFAULT 'gzip'
+      );
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,14 +1,19 @@
 /**
- * The terminal calls of the API: open a local shell, type into it, resize it,
- * acknowledge its output, close it, list what is open. Output itself is
+ * The terminal calls of the API: open a local shell or a shell on a node
+ * (optionally running a shortcut), type into it, resize it, acknowledge its
+ * output, close it, list what is open. Output itself is
  * pushed as terminal.data / terminal.exit events, never returned by a call.
  * Every open terminal is closed when core closes.
  */
 import type { z } from 'zod';
 import type { TerminalExit, TerminalInfo, terminalMethods } from '../../../common/contract/schemas/terminal';
+import { ApiError } from '../../../common/contract/errors';
+import type { CoreContext } from '../coreContext';
 import type { CorePorts } from '../ports';
 import type { FlowControlOptions } from './flowControl';
 import { openLocalShell, type LocalShell, type LocalShellRequest } from './localShell';
+import { openRemoteShell, type RemoteShell, type RemoteTerminalRequest } from './remoteTerminal';
+import { remoteTerminalDepsOf } from './remoteTerminalDeps';
 import { createTerminalRegistry } from './terminalRegistry';
 import type { BatchingOptions, TerminalEventSink } from './terminalSession';
 
@@ -21,16 +26,30 @@ export type TerminalCalls = {
   ) => Promise<z.output<TerminalMethods[M]['output']>>;
 };
 
-/** What terminals need from CoreContext (which satisfies it once events.ts has terminalEvents). */
+/** What local terminals need from CoreContext; remote ones need all of it (the SSH engine, profiles, services). */
 export interface TerminalContext {
   ports: Pick<CorePorts, 'now' | 'logger' | 'paths'>;
   events: TerminalEventSink;
   onClose(cleanup: () => void | Promise<void>): void;
 }
 
+/**
+ * At most this many terminals per node. sshd allows 10 channels per
+ * connection (MaxSessions) and a terminal holds one for its whole life; the
+ * last 2 stay free for status sweeps and control, which must never queue
+ * behind an idle shell.
+ */
+export const MAX_TERMINALS_PER_NODE = 8;
+
+function isCoreContext(ctx: TerminalContext): ctx is TerminalContext & CoreContext {
+  return 'profiles' in ctx && 'store' in ctx;
+}
+
 export interface TerminalCallOptions {
   /** Starts a local shell; tests give a fake, core uses node-pty. */
   openLocal?: (request: LocalShellRequest) => Promise<LocalShell>;
+  /** Opens a shell channel on a node; tests give one built on a lab engine, core builds it from CoreContext. */
+  openRemote?: (request: RemoteTerminalRequest) => Promise<RemoteShell>;
   batching?: BatchingOptions;
   flow?: FlowControlOptions;
 }
@@ -38,6 +57,14 @@ export interface TerminalCallOptions {
 export function terminalCalls(ctx: TerminalContext, options: TerminalCallOptions = {}): TerminalCalls {
   const { logger } = ctx.ports;
   const openLocal = options.openLocal ?? openLocalShell;
+  let openRemote = options.openRemote;
+  const remoteOpener = (): ((request: RemoteTerminalRequest) => Promise<RemoteShell>) => {
+    if (openRemote) return openRemote;
+    if (!isCoreContext(ctx)) throw new ApiError('internal', 'Terminals to nodes are not available in this build of core (no SSH engine).');
+    const deps = remoteTerminalDepsOf(ctx);
+    openRemote = (request) => openRemoteShell(deps, request);
+    return openRemote;
+  };
   const registry = createTerminalRegistry({
     events: ctx.events,
     now: ctx.ports.now,
@@ -62,10 +89,19 @@ export function terminalCalls(ctx: TerminalContext, options: TerminalCallOptions
       return { terminalId: session.id };
     },
 
-    // openRemoteTerminal slots in here once the SSH engine can open a shell channel with a pty:
-    //   const remote = await openRemoteShell(engine, { nodeId, cols, rows, command });  // -> TerminalSource + title
-    //   return { terminalId: registry.open({ kind: 'remote', nodeId, title: remote.title, cols, rows, source: remote.source }).id };
-    // A dropped connection ends the session with reason 'lost' and a message for the tab.
+    openRemoteTerminal: async ({ nodeId, cols, rows, command }) => {
+      const open = registry.list().filter((t) => t.nodeId === nodeId).length;
+      if (open >= MAX_TERMINALS_PER_NODE) {
+        throw new ApiError(
+          'invalid_input',
+          `This node already has ${open} terminals open, the most ClusterDeck keeps on one connection (sshd allows 10 channels; 2 stay free for status and control). Close one of its terminals first.`,
+        );
+      }
+      const remote = await remoteOpener()({ nodeId, cols, rows, command });
+      const session = registry.open({ kind: 'remote', title: remote.title, nodeId, cols, rows, source: remote.source });
+      logger.info('terminal opened', { terminalId: session.id, kind: 'remote', nodeId, shortcut: command?.kind ?? null });
+      return { terminalId: session.id, title: remote.title };
+    },
 
     writeTerminal: async ({ terminalId, data }) => {
       registry.get(terminalId).write(data);

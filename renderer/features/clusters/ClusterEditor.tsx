@@ -6,6 +6,7 @@ import { SelectField } from '../../controls/SelectField';
 import { TextAreaField } from '../../controls/TextAreaField';
 import { TextField } from '../../controls/TextField';
 import { useClusterEditorStore } from '../../stores/clusterEditorStore';
+import { SecretFields } from '../ssh/SecretFields';
 import { AUTH_METHOD_OPTIONS, SUDO_MODE_OPTIONS } from './authMethodOptions';
 import { JumpHostChainEditor } from './JumpHostChainEditor';
 
@@ -70,6 +71,7 @@ export function ClusterEditor() {
           </button>
         </div>
       </form>
+      <SecretFields clusterId={clusterId} isNode={false} />
     </section>
   );
 }

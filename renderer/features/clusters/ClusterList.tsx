@@ -1,20 +1,28 @@
-/** The main pane when nothing is selected: every cluster in one table, to pick one. */
+/** The main pane when nothing is selected: every cluster in one table with its health, to pick one. */
 import { useProfilesStore } from '../../stores/profilesStore';
+import { useServiceStatusStore } from '../../stores/serviceStatusStore';
+import { HealthDot } from '../services/HealthDot';
 import { useSelectionStore } from '../../stores/selectionStore';
 
 export function ClusterList() {
   const clusters = useProfilesStore((s) => s.clusters);
   const show = useSelectionStore((s) => s.show);
+  const health = useServiceStatusStore((s) => s.clusters);
+  const sweep = useServiceStatusStore((s) => s.sweep);
   return (
     <section className="pane" aria-labelledby="clusters-title">
       <header className="pane-header">
         <h1 id="clusters-title">All clusters</h1>
         <span className="pane-subtitle">{clusters.length} saved</span>
+        <button type="button" className="button" onClick={() => clusters.forEach((c) => void sweep(c.id))}>
+          Refresh all
+        </button>
       </header>
       <table className="data-table" aria-label="All clusters">
         <thead>
           <tr>
             <th>Cluster</th>
+            <th>Health</th>
             <th>Customer</th>
             <th>Nodes</th>
             <th>SSH user</th>
@@ -30,6 +38,9 @@ export function ClusterList() {
                   {c.name}
                 </button>
                 {c.isProduction && <span className="prod-tag">PROD</span>}
+              </td>
+              <td data-health-of={c.name}>
+                <HealthDot rollup={health[c.id]?.rollup} /> {health[c.id]?.sweeping ? 'checking…' : (health[c.id]?.rollup?.summary ?? 'not checked')}
               </td>
               <td>{c.customer || <span className="muted">—</span>}</td>
               <td>{c.nodes.length}</td>

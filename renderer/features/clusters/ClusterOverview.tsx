@@ -1,6 +1,9 @@
-/** The main pane for one cluster: who it is for, how it is reached, and its nodes. */
+/** The main pane for one cluster: who it is for, its services x nodes with their state, how it is reached, and its nodes. */
 import type { ClusterWithNodes } from '../../../common/contract/schemas/profiles';
 import { authMethodLabel, SUDO_MODE_OPTIONS } from './authMethodOptions';
+import { ClusterRunButtons } from '../services/ClusterRunButtons';
+import { ServiceMatrix } from '../services/ServiceMatrix';
+import { SweepToolbar } from '../services/SweepToolbar';
 import { ClusterActionsBar } from './ClusterActionsBar';
 import { NodeTable } from './NodeTable';
 
@@ -25,6 +28,12 @@ export function ClusterOverview(props: { cluster: ClusterWithNodes }) {
         ))}
       </header>
       <ClusterActionsBar cluster={cluster} />
+      <SweepToolbar cluster={cluster} />
+      <h2 className="section-title">Services</h2>
+      <div className="toolbar" role="toolbar" aria-label={`Whole cluster ${cluster.name}`}>
+        <ClusterRunButtons cluster={cluster} />
+      </div>
+      <ServiceMatrix cluster={cluster} />
       <dl className="facts">
         <div>
           <dt>SSH login</dt>

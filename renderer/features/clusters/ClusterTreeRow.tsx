@@ -1,7 +1,9 @@
-/** One row of the sidebar tree: a cluster (colour dot), a node (host) or a service (status badge). */
+/** One row of the sidebar tree: a cluster (colour dot, health), a node (host, health) or a service (state badge). */
 import type { ClusterWithNodes } from '../../../common/contract/schemas/profiles';
-import { StatusBadge } from '../../controls/StatusBadge';
+import { TreeRowHealth } from '../services/TreeRowHealth';
+import { NodeConnectionDot } from '../ssh/NodeConnectionDot';
 import type { TreeRow } from './clusterTreeRows';
+import { NodeTerminalButton } from '../terminals/NodeTerminalButton';
 
 interface ClusterTreeRowProps {
   row: TreeRow;
@@ -22,6 +24,7 @@ export function ClusterTreeRow({ registerElement, ...props }: ClusterTreeRowProp
     <div
       ref={registerElement}
       role="treeitem"
+      data-row-id={row.id}
       aria-level={row.level}
       aria-setsize={props.setSize}
       aria-posinset={props.posInSet}
@@ -44,11 +47,14 @@ export function ClusterTreeRow({ registerElement, ...props }: ClusterTreeRowProp
       {row.kind === 'cluster' && (
         <span className="cluster-dot" style={{ backgroundColor: props.cluster?.color }} aria-hidden="true" />
       )}
+      {row.kind !== 'service' && <TreeRowHealth kind={row.kind} clusterId={row.clusterId} nodeId={row.nodeId} serviceId={null} />}
       {row.kind === 'node' && <span className="node-glyph" aria-hidden="true" />}
       <span className="tree-label">{row.label}</span>
       {row.kind === 'cluster' && props.cluster?.isProduction && <span className="prod-tag">PROD</span>}
       {row.kind === 'node' && <span className="tree-detail mono">{row.detail}</span>}
-      {row.kind === 'service' && <StatusBadge status="unknown" />}
+      {row.kind === 'node' && row.nodeId && <NodeTerminalButton nodeId={row.nodeId} nodeName={row.label} />}
+      {row.kind === 'node' && row.nodeId && <NodeConnectionDot nodeId={row.nodeId} />}
+      {row.kind === 'service' && <TreeRowHealth kind="service" clusterId={row.clusterId} nodeId={row.nodeId} serviceId={row.serviceId} />}
       {row.kind === 'cluster' && <span className="tree-count">{props.cluster?.nodes.length ?? 0}</span>}
     </div>
   );

@@ -6,6 +6,7 @@ import { FormSection } from '../../controls/FormSection';
 import { SelectField } from '../../controls/SelectField';
 import { TextField } from '../../controls/TextField';
 import { useNodeEditorStore } from '../../stores/nodeEditorStore';
+import { SecretFields } from '../ssh/SecretFields';
 import { AUTH_METHOD_OPTIONS } from './authMethodOptions';
 import { JumpHostChainEditor } from './JumpHostChainEditor';
 import { RoleCheckboxes } from './RoleCheckboxes';
@@ -70,6 +71,7 @@ export function NodeEditor(props: { cluster: ClusterWithNodes }) {
           </button>
         </div>
       </form>
+      <SecretFields clusterId={cluster.id} nodeId={nodeId} isNode />
     </section>
   );
 }

@@ -1,11 +1,15 @@
 /** The main pane for one node: its address, effective SSH settings and services. */
 import type { ClusterNode, ClusterWithNodes } from '../../../common/contract/schemas/profiles';
-import { StatusBadge } from '../../controls/StatusBadge';
 import { useDialogStore } from '../../stores/dialogStore';
 import { useNodeEditorStore } from '../../stores/nodeEditorStore';
 import { useSelectionStore } from '../../stores/selectionStore';
+import { NodeConnectionPanel } from '../ssh/NodeConnectionPanel';
 import { authMethodLabel } from './authMethodOptions';
-import { servicesOfNode } from './nodeServices';
+import { useServiceStatusStore } from '../../stores/serviceStatusStore';
+import { NodeServiceRows } from '../services/NodeServiceRows';
+import { ScanNodePanel } from '../services/ScanNodePanel';
+import { PreflightButton } from '../preflight/PreflightButton';
+import { OpenTerminalMenu } from '../terminals/OpenTerminalMenu';
 
 export function NodeOverview(props: { cluster: ClusterWithNodes; node: ClusterNode }) {
   const { cluster, node } = props;
@@ -13,7 +17,7 @@ export function NodeOverview(props: { cluster: ClusterWithNodes; node: ClusterNo
   const openDialog = useDialogStore((s) => s.open);
   const show = useSelectionStore((s) => s.show);
   const jumpHosts = node.ssh.jumpHosts ?? cluster.ssh.jumpHosts;
-  const services = servicesOfNode(node.roles);
+  const services = useServiceStatusStore((s) => s.clusters[cluster.id]?.services?.nodes.find((n) => n.nodeId === node.id)?.services) ?? [];
   return (
     <section className="pane" aria-labelledby="node-title">
       <header className="pane-header">
@@ -28,6 +32,8 @@ export function NodeOverview(props: { cluster: ClusterWithNodes; node: ClusterNo
         <button type="button" className="button primary" onClick={() => openEditor(cluster.id, node)}>
           Edit node
         </button>
+        <OpenTerminalMenu clusterId={cluster.id} nodeId={node.id} nodeName={node.name} />
+        <PreflightButton nodeId={node.id} />
         <span className="toolbar-gap" />
         <button
           type="button"
@@ -37,6 +43,7 @@ export function NodeOverview(props: { cluster: ClusterWithNodes; node: ClusterNo
           Delete node
         </button>
       </div>
+      <NodeConnectionPanel cluster={cluster} node={node} />
       <dl className="facts">
         <div>
           <dt>SSH login</dt>
@@ -60,29 +67,11 @@ export function NodeOverview(props: { cluster: ClusterWithNodes; node: ClusterNo
         </div>
       </dl>
       <h2 className="section-title">Services</h2>
+      <ScanNodePanel node={node} />
       {services.length === 0 ? (
         <p className="muted-block">No roles ticked: this node runs no Backend.AI service that ClusterDeck manages. Edit the node to add roles.</p>
       ) : (
-        <table className="data-table" aria-label={`Services on ${node.name}`}>
-          <thead>
-            <tr>
-              <th>Service</th>
-              <th>Runs as</th>
-              <th>Status</th>
-            </tr>
-          </thead>
-          <tbody>
-            {services.map((s) => (
-              <tr key={s.role}>
-                <td>{s.label}</td>
-                <td className="mono">{s.runsAs}</td>
-                <td>
-                  <StatusBadge status="unknown" />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <NodeServiceRows cluster={cluster} node={node} services={services} />
       )}
     </section>
   );

@@ -3,7 +3,7 @@
  * and the WAI-ARIA tree keyboard moves over it. Pure, so the keyboard rules
  * are tested without a browser.
  */
-import type { ClusterWithNodes } from '../../../common/contract/schemas/profiles';
+import type { ClusterNode, ClusterWithNodes, Role } from '../../../common/contract/schemas/profiles';
 import { servicesOfNode } from './nodeServices';
 
 export type TreeRowKind = 'cluster' | 'node' | 'service';
@@ -18,13 +18,33 @@ export interface TreeRow {
   nodeId: string | null;
   label: string;
   detail: string;
+  /** Service rows: which catalog entry (`agent`, `watcher`...) and its role. */
+  serviceId: string | null;
+  role: Role | null;
+}
+
+/** A service as the tree shows it: from core's resolved catalog once loaded. */
+export interface TreeService {
+  id: string;
+  role: Role;
+  label: string;
+  runsAs: string;
+}
+
+/** Before core's catalog arrives, the roles' default services keep the tree usable. */
+function fallbackServices(node: ClusterNode): TreeService[] {
+  return servicesOfNode(node.roles).map((s) => ({ id: s.role, role: s.role, label: s.label, runsAs: s.runsAs }));
 }
 
 export const clusterRowId = (clusterId: string) => `cluster:${clusterId}`;
 export const nodeRowId = (nodeId: string) => `node:${nodeId}`;
-export const serviceRowId = (nodeId: string, role: string) => `service:${nodeId}:${role}`;
+export const serviceRowId = (nodeId: string, serviceId: string) => `service:${nodeId}:${serviceId}`;
 
-export function visibleTreeRows(clusters: readonly ClusterWithNodes[], expanded: ReadonlySet<string>): TreeRow[] {
+export function visibleTreeRows(
+  clusters: readonly ClusterWithNodes[],
+  expanded: ReadonlySet<string>,
+  servicesOf: (cluster: ClusterWithNodes, node: ClusterNode) => TreeService[] | undefined = () => undefined,
+): TreeRow[] {
   const rows: TreeRow[] = [];
   for (const cluster of clusters) {
     const cId = clusterRowId(cluster.id);
@@ -38,11 +58,13 @@ export function visibleTreeRows(clusters: readonly ClusterWithNodes[], expanded:
       nodeId: null,
       label: cluster.name,
       detail: cluster.customer,
+      serviceId: null,
+      role: null,
     });
     if (!expanded.has(cId)) continue;
     for (const node of cluster.nodes) {
       const nId = nodeRowId(node.id);
-      const services = servicesOfNode(node.roles);
+      const services = servicesOf(cluster, node) ?? fallbackServices(node);
       rows.push({
         id: nId,
         kind: 'node',
@@ -53,11 +75,13 @@ export function visibleTreeRows(clusters: readonly ClusterWithNodes[], expanded:
         nodeId: node.id,
         label: node.name,
         detail: node.host,
+        serviceId: null,
+        role: null,
       });
       if (!expanded.has(nId)) continue;
       for (const service of services) {
         rows.push({
-          id: serviceRowId(node.id, service.role),
+          id: serviceRowId(node.id, service.id),
           kind: 'service',
           level: 3,
           parentId: nId,
@@ -66,6 +90,8 @@ export function visibleTreeRows(clusters: readonly ClusterWithNodes[], expanded:
           nodeId: node.id,
           label: service.label,
           detail: service.runsAs,
+          serviceId: service.id,
+          role: service.role,
         });
       }
     }

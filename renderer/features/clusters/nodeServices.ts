@@ -1,8 +1,8 @@
 /**
- * The services a node runs, derived from its roles as the operators' guide
- * names them (systemd units for manager/agent/console-server, compose
- * projects for the halfstack). Status stays "unknown" until service control
- * checks them over SSH.
+ * Role names and each role's main service as the operators' guide names it,
+ * for role pickers and labels. The services a node really runs come from
+ * core's catalog (getServices, with the cluster's overrides); this list only
+ * stands in for them in the tree until that answer arrives.
  */
 import { ROLES, type Role } from '../../../common/contract/schemas/profiles';
 

@@ -11,6 +11,7 @@ import { ClusterSidebar } from '../clusters/ClusterSidebar';
 import { ConnectionBanner } from './ConnectionBanner';
 import { DialogHost } from './DialogHost';
 import { MainPane } from './MainPane';
+import { TerminalDock } from '../terminals/TerminalDock';
 import { StatusBar } from './StatusBar';
 import { StoreErrorScreen } from './StoreErrorScreen';
 import { TopBar } from './TopBar';
@@ -57,6 +58,7 @@ export function AppShell() {
       <div className="workspace">
         <ClusterSidebar />
         <MainPane />
+        <TerminalDock />
       </div>
       <StatusBar />
       <DialogHost />

@@ -1,12 +1,17 @@
-/** Renders the one open dialog, if any. */
+/**
+ * Renders the one open dialog of the app's own actions, if any, and the SSH
+ * engine's questions (host keys, logins, the secrets passphrase), which
+ * arrive on their own and may stack on top of it.
+ */
 import { useDialogStore } from '../../stores/dialogStore';
 import { DeleteClusterDialog } from '../clusters/DeleteClusterDialog';
 import { DeleteNodeDialog } from '../clusters/DeleteNodeDialog';
 import { DuplicateClusterDialog } from '../clusters/DuplicateClusterDialog';
 import { ImportClusterDialog } from '../clusters/ImportClusterDialog';
 import { SshConfigImportDialog } from '../clusters/SshConfigImportDialog';
+import { SshPrompts } from '../ssh/SshPrompts';
 
-export function DialogHost() {
+function ActionDialog() {
   const dialog = useDialogStore((s) => s.dialog);
   switch (dialog?.kind) {
     case 'delete-cluster':
@@ -22,4 +27,13 @@ export function DialogHost() {
     default:
       return null;
   }
+}
+
+export function DialogHost() {
+  return (
+    <>
+      <ActionDialog />
+      <SshPrompts />
+    </>
+  );
 }

@@ -9,6 +9,9 @@ import { FirstRunEmptyState } from '../clusters/FirstRunEmptyState';
 import { NodeEditor } from '../clusters/NodeEditor';
 import { NodeOverview } from '../clusters/NodeOverview';
 import { ServiceOverview } from '../clusters/ServiceOverview';
+import { KnownHostsView } from '../ssh/KnownHostsView';
+import { LogView } from '../logs/LogView';
+import { PreflightView } from '../preflight/PreflightView';
 
 function HomeView() {
   const { clusters, status, error } = useProfilesStore();
@@ -41,6 +44,14 @@ export function MainPane() {
     if (cluster) content = <NodeEditor cluster={cluster} />;
   } else if (view.kind === 'activity') {
     content = <ActivityView />;
+  } else if (view.kind === 'logs') {
+    const cluster = findCluster(clusters, view.clusterId);
+    if (cluster) content = <LogView key={`${view.serviceId}:${view.nodeIds?.join(',') ?? '*'}`} cluster={cluster} serviceId={view.serviceId} nodeIds={view.nodeIds} />;
+  } else if (view.kind === 'preflight') {
+    const found = findNode(clusters, view.nodeId);
+    if (found) content = <PreflightView cluster={found.cluster} node={found.node} />;
+  } else if (view.kind === 'known-hosts') {
+    content = <KnownHostsView />;
   }
   return <main className="main-pane">{content}</main>;
 }

@@ -1,6 +1,7 @@
 /** The app's top bar: name, which form it runs in, the activity view and the theme toggle. */
 import { useAppStore } from '../../stores/appStore';
 import { useSelectionStore } from '../../stores/selectionStore';
+import { SecretsLockButton } from '../ssh/SecretsLockButton';
 import { ThemeToggle } from './ThemeToggle';
 
 export function TopBar(props: { isStoreUsable: boolean }) {
@@ -14,6 +15,12 @@ export function TopBar(props: { isStoreUsable: boolean }) {
       </button>
       {info && <span className="topbar-meta">{info.form === 'web' ? 'web form' : 'desktop'} · v{info.version}</span>}
       <span className="topbar-gap" />
+      {props.isStoreUsable && <SecretsLockButton />}
+      {props.isStoreUsable && (
+        <button type="button" className="button small ghost" onClick={() => show({ kind: 'known-hosts' })}>
+          Known hosts
+        </button>
+      )}
       {props.isStoreUsable && (
         <button type="button" className="button small ghost" onClick={() => show({ kind: 'activity' })}>
           Activity

@@ -1,11 +1,105 @@
 /**
  * The log calls of the API: follow or read a unit's journal or a compose
- * service's logs on a node, pushed to the renderer in batches.
+ * service's logs on one node, or on every node that runs the service (the
+ * merged view), pushed to the renderer as `logs.batch` events; closeLogs ends
+ * the remote processes.
  */
+import { randomBytes } from 'node:crypto';
+import { ApiError } from '../../../../common/contract/errors';
 import type { CoreApi } from '../../../../common/contract/api';
-import type { logMethods } from '../../../../common/contract/schemas/logs';
+import type { logMethods, LogNodeState } from '../../../../common/contract/schemas/logs';
 import type { CoreContext } from '../../coreContext';
+import { sshEngineOf } from '../../ssh/sshDomain';
+import type { ControlOptions } from '../control/controlCommand';
+import { controlOptionsFor, type ControlTarget } from '../control/serviceControl';
+import { serviceDomainOf } from '../serviceDomain';
+import { createLogBatcher } from './logBatcher';
+import type { LogQuery } from './logCommands';
+import { createLogSessions } from './logSessions';
+import { toLogLine } from './logWire';
+import { nodeLogCommand, readNodeLogs } from './nodeLogReader';
 
-export function logCalls(_ctx: CoreContext): Pick<CoreApi, keyof typeof logMethods> {
-  return {};
+export function logCalls(ctx: CoreContext): Pick<CoreApi, keyof typeof logMethods> {
+  const sessions = createLogSessions();
+  ctx.onClose(() => sessions.closeAll());
+
+  return {
+    async openLogs(input) {
+      const domain = serviceDomainOf(ctx);
+      const cluster = ctx.profiles.getCluster(input.clusterId);
+      const nodes = input.nodeIds
+        ? input.nodeIds.map((id) => {
+            const node = cluster.nodes.find((n) => n.id === id);
+            if (!node) throw new ApiError('not_found', `Node ${id} is not in ${cluster.name}. Reload the cluster and pick the node again.`);
+            return node;
+          })
+        : cluster.nodes.filter((n) => domain.services.nodeServices(cluster, n).some((s) => s.id === input.serviceId));
+      if (nodes.length === 0) {
+        throw new ApiError('not_found', `No node of ${cluster.name} runs the service "${input.serviceId}". Tick its role on a node first.`);
+      }
+      const targets: ControlTarget[] = nodes.map((n) => domain.services.serviceOnNode(n.id, input.serviceId));
+      const streamId = input.streamId ?? `logs-${randomBytes(6).toString('hex')}`;
+      if (sessions.has(streamId)) throw new ApiError('invalid_input', `A log stream "${streamId}" is already open. Close it first or use another id.`);
+      const query: LogQuery = {
+        lines: input.lastN,
+        since: input.since ? new Date(input.since) : null,
+        follow: input.follow,
+        priority: input.priority ?? null,
+      };
+      // How compose runs on each node (v1 or v2, sudo for the socket), from the node's last sweep.
+      const composeOptions = await Promise.all(
+        targets.map((t) => (t.service.kind === 'compose' ? controlOptionsFor(domain.control, t).catch((): ControlOptions => ({})) : Promise.resolve<ControlOptions>({}))),
+      );
+      const reads = targets.map((t, i) => ({
+        target: t,
+        composeCli: composeOptions[i]?.composeCli ?? null,
+        composeSudo: composeOptions[i]?.composeSudo ?? false,
+      }));
+      const engine = sshEngineOf(ctx);
+
+      sessions.open(streamId, async (signal) => {
+        let seq = 0;
+        const batcher = createLogBatcher({
+          sortByTime: reads.length > 1,
+          onFlush: (entries) => ctx.events.emit('logs.batch', { streamId, entries }),
+        });
+        await Promise.all(
+          reads.map((r) =>
+            readNodeLogs({
+              engine,
+              nodeId: r.target.node.id,
+              nodeName: r.target.node.name,
+              service: r.target.service,
+              query,
+              composeCli: r.composeCli,
+              composeSudo: r.composeSudo,
+              sudo: input.sudo,
+              signal,
+              onEntries: (entries) => batcher.push(entries.map((e) => toLogLine(e, r.target.node.id, (seq += 1)))),
+              onState: (state: LogNodeState, detail) => {
+                // A node's last lines go out before the word that it ended.
+                if (state !== 'running') batcher.flush();
+                ctx.events.emit('logs.state', { streamId, nodeId: r.target.node.id, state, ...detail });
+              },
+            }),
+          ),
+        );
+        batcher.close();
+      });
+
+      return {
+        streamId,
+        serviceLabel: targets[0]?.service.label ?? input.serviceId,
+        nodes: reads.map((r) => ({
+          nodeId: r.target.node.id,
+          nodeName: r.target.node.name,
+          command: nodeLogCommand({ service: r.target.service, query, composeCli: r.composeCli, composeSudo: r.composeSudo }, input.sudo === 'always').display,
+        })),
+      };
+    },
+
+    async closeLogs({ streamId }) {
+      return { closed: await sessions.close(streamId) };
+    },
+  };
 }

@@ -64,7 +64,8 @@ export async function main(argv, flavor = 'v1') {
   if (!mayUseDocker()) {
     return fail(flavor, flavor === 'v1' ? "Couldn't connect to Docker daemon at http+docker://localhost - is it running?\n\nIf it's at a non-standard location, specify the URL with the DOCKER_HOST environment variable." : daemonPermissionMessage('containers/json?all=1'));
   }
-  if (MUTATING.has(sub.command) && !isRoot()) return rerunAsRoot(flavor === 'v1' ? 'docker-compose' : 'docker', flavor === 'v1' ? argv : ['compose', ...argv]);
+  // logs too: the containers' json-file logs are root's 0640 (see NEEDS_ROOT in dockerCli.mjs).
+  if ((MUTATING.has(sub.command) || sub.command === 'logs') && !isRoot()) return rerunAsRoot(flavor === 'v1' ? 'docker-compose' : 'docker', flavor === 'v1' ? argv : ['compose', ...argv]);
 
   const cwd = g['project-directory'] ? path.resolve(g['project-directory']) : process.cwd();
   const files = g.file ?? [DEFAULT_FILES.map((f) => path.join(cwd, f)).find((f) => fs.existsSync(f)) ?? ''];

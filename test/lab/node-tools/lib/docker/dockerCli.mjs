@@ -14,7 +14,8 @@ import { streamLogs } from './containerLogs.mjs';
 import { infoText, versionText, versionLine } from './dockerInfo.mjs';
 import { inspectJson, imagesOutput } from './dockerInspect.mjs';
 
-const NEEDS_ROOT = new Set(['exec', 'start', 'stop', 'restart', 'kill']);
+// logs: the json-file logs are root's, mode 0640, as Docker's own; the real daemon reads them for group docker.
+const NEEDS_ROOT = new Set(['exec', 'start', 'stop', 'restart', 'kill', 'logs']);
 
 const SPECS = {
   ps: { short: { a: 'all', q: 'quiet', f: 'filter', n: 'last', l: 'latest', s: 'size' }, long: { all: 'flag', quiet: 'flag', filter: 'multi', format: 'value', 'no-trunc': 'flag', last: 'value', latest: 'flag', size: 'flag' } },

@@ -1,0 +1,180 @@
+/**
+ * Terminal output path vs OpenSSH on the same lab node, same run: time to
+ * push a 200 MB text file through `cat` in a terminal, ssh -> main -> the web
+ * form's WebSocket -> (a) a Node WebSocket client that acknowledges every
+ * batch at once, as the renderer does in xterm's write callback (ClusterDeck's
+ * pipeline alone), and (b) xterm.js in Chromium (terminalInChromium.ts), against
+ * `ssh -tt node cat FILE > /dev/null` (OpenSSH, multiplexed so both run on a
+ * warm connection). Also the keystroke echo during the flood (client a).
+ * Bounded: 3 + 2 rounds, every step with a timeout. Reuses a running lab, else brings it up and down.
+ */
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { WebSocket } from 'ws';
+import type { ClusterWithNodes } from '../common/contract/schemas/profiles';
+import { startWebForm, ensureWebFormBuilt } from '../test/e2e/support/webFormProcess';
+import { labDown } from '../test/lab/labDown';
+import { labNode, readLabInfo, type LabInfo } from '../test/lab/labInfo';
+import { readLabStatus } from '../test/lab/labStatus';
+import { labUp } from '../test/lab/labUp';
+import { floodInChromium } from './terminalInChromium';
+
+const NODE = 'bai-m1';
+const ROUNDS = 3;
+const CHROMIUM_ROUNDS = 2;
+const FILE = '/tmp/cd-bench-terminal-200m.txt';
+// 150 MB of random bytes as base64: ~202 MB of printable text in 76-column lines.
+const MAKE_FILE = `[ -s ${FILE} ] || head -c 150000000 /dev/urandom | base64 > ${FILE}`;
+const STEP_TIMEOUT_MS = 180_000;
+
+interface RpcClient {
+  call(method: string, input: unknown): Promise<unknown>;
+  onEvent(listener: (event: string, payload: Record<string, unknown>) => void): void;
+  close(): void;
+}
+
+function connectRpc(url: string, origin: string): Promise<RpcClient> {
+  const u = new URL(url);
+  const ws = new WebSocket(`ws://${u.host}/rpc?token=${u.searchParams.get('token') ?? ''}`, { origin });
+  const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
+  const listeners: Array<(event: string, payload: Record<string, unknown>) => void> = [];
+  let nextId = 1;
+  ws.on('message', (data: Buffer) => {
+    const msg = JSON.parse(data.toString()) as { t: string; id?: number; event?: string; payload?: Record<string, unknown>; result?: { ok: boolean; value?: unknown; error?: unknown } };
+    if (msg.t === 'result' && msg.id !== undefined) {
+      const p = pending.get(msg.id);
+      pending.delete(msg.id);
+      if (msg.result?.ok) p?.resolve(msg.result.value);
+      else p?.reject(new Error(JSON.stringify(msg.result?.error)));
+    } else if (msg.t === 'event' && msg.event && msg.payload) {
+      for (const l of listeners) l(msg.event, msg.payload);
+    }
+  });
+  return new Promise((resolve, reject) => {
+    ws.on('error', reject);
+    ws.on('open', () =>
+      resolve({
+        call(method, input) {
+          const id = nextId++;
+          ws.send(JSON.stringify({ t: 'call', id, method, input }));
+          return new Promise((res, rej) => pending.set(id, { resolve: res, reject: rej }));
+        },
+        onEvent: (l) => listeners.push(l),
+        close: () => ws.close(),
+      }),
+    );
+  });
+}
+
+function runSsh(args: string[]): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn('ssh', args, { stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+    const t = setTimeout(() => child.kill('SIGKILL'), STEP_TIMEOUT_MS);
+    child.on('close', (code) => {
+      clearTimeout(t);
+      if (code === 0) resolve(performance.now() - started);
+      else reject(new Error(`ssh ${args.slice(-3).join(' ')} exited ${code}: ${stderr.trim()}`));
+    });
+  });
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
+
+async function measure(lab: LabInfo): Promise<void> {
+  ensureWebFormBuilt();
+  const node = labNode(lab, NODE);
+  const dir = mkdtempSync(join(tmpdir(), 'cd-bench-term-'));
+  const home = join(dir, 'home');
+  mkdirSync(join(home, '.ssh'), { recursive: true, mode: 0o700 });
+  const knownHosts = join(home, '.ssh', 'known_hosts');
+  writeFileSync(knownHosts, lab.nodes.flatMap((n) => n.hostKeys.map((k) => `${n.host} ${k.type} ${k.publicKey}`)).join('\n') + '\n');
+  const web = await startWebForm(join(dir, 'data'), { homeDir: home });
+  const dest = `${lab.users.key.name}@${node.host}`;
+  const mux = ['-i', lab.users.key.keyPath, '-o', 'BatchMode=yes', '-o', 'IdentitiesOnly=yes', '-o', `UserKnownHostsFile=${knownHosts}`, '-o', 'StrictHostKeyChecking=yes', '-o', 'LogLevel=ERROR', '-o', 'ControlMaster=auto', '-o', `ControlPath=${join(dir, 'cm')}`, '-o', 'ControlPersist=120'];
+  const rpc = await connectRpc(web.url, web.origin);
+  try {
+    const cluster = (await rpc.call('importCluster', { json: JSON.stringify(lab.profile) })) as ClusterWithNodes;
+    const nodeId = cluster.nodes.find((n) => n.name === NODE)?.id ?? '';
+    const { terminalId } = (await rpc.call('openRemoteTerminal', { nodeId, cols: 120, rows: 40 })) as { terminalId: string };
+    let tail = '';
+    let bytes = 0;
+    let echoSentAt: number | null = null;
+    const echoes: number[] = [];
+    rpc.onEvent((event, p) => {
+      if (event !== 'terminal.data' || p.terminalId !== terminalId) return;
+      const data = String(p.data);
+      bytes += Number(p.bytes);
+      tail = (tail + data).slice(-4096);
+      if (echoSentAt !== null && data.includes('!')) {
+        echoes.push(performance.now() - echoSentAt);
+        echoSentAt = null;
+      }
+      // What the renderer does in xterm's write callback.
+      void rpc.call('ackTerminal', { terminalId, bytes: p.bytes });
+    });
+    const untilSeen = async (marker: string) => {
+      const started = Date.now();
+      while (!tail.includes(marker)) {
+        if (Date.now() - started > STEP_TIMEOUT_MS) throw new Error(`no "${marker}" within ${STEP_TIMEOUT_MS} ms`);
+        await new Promise((r) => setTimeout(r, 2));
+      }
+    };
+    await rpc.call('writeTerminal', { terminalId, data: `${MAKE_FILE}; echo made-$((1+1))\r` });
+    await untilSeen('made-2');
+    await runSsh([...mux, dest, 'true']); // opens the shared OpenSSH connection
+
+    const ours: number[] = [];
+    const theirs: number[] = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      const before = bytes;
+      const t0 = performance.now();
+      await rpc.call('writeTerminal', { terminalId, data: `cat ${FILE}; echo end-${round}-$((40+2))\r` });
+      // A keystroke every 250 ms while it floods ('!' is not in base64), the next once the last one showed.
+      const typing = setInterval(() => {
+        if (echoSentAt !== null) return;
+        echoSentAt = performance.now();
+        void rpc.call('writeTerminal', { terminalId, data: '!' });
+      }, 250);
+      await untilSeen(`end-${round}-42`).finally(() => clearInterval(typing));
+      ours.push(performance.now() - t0);
+      // The typed '!'s wait as a command line: Ctrl-U drops it.
+      await rpc.call('writeTerminal', { terminalId, data: '\x15' });
+      echoSentAt = null;
+      const mb = (bytes - before) / 1e6;
+      theirs.push(await runSsh([...mux, '-tt', dest, 'cat', FILE]));
+      console.log(`round ${round + 1}: ClusterDeck ${(ours[round]! / 1000).toFixed(2)} s for ${mb.toFixed(1)} MB; OpenSSH ssh -tt ${(theirs[round]! / 1000).toFixed(2)} s`);
+    }
+    await rpc.call('closeTerminal', { terminalId });
+    const chromium = await floodInChromium(web.url, NODE, FILE, CHROMIUM_ROUNDS);
+    console.log(`Chromium + xterm (${chromium.renderer} renderer): ${chromium.seconds.map((x) => `${x.toFixed(2)} s`).join(', ')}`);
+    await runSsh([...mux, dest, 'rm', '-f', FILE]);
+    const o = median(ours);
+    const t = median(theirs);
+    const c = median(chromium.seconds) * 1000;
+    console.log(`node ${NODE} (${node.host}), medians of ${ROUNDS} rounds (${CHROMIUM_ROUNDS} in Chromium); OpenSSH: ssh -tt node cat FILE > /dev/null`);
+    console.log('measure | ClusterDeck | OpenSSH ssh -tt | ratio ClusterDeck/ssh');
+    console.log(`cat ~202 MB in a PTY, to a Node WebSocket client acking each batch | ${(o / 1000).toFixed(2)} s | ${(t / 1000).toFixed(2)} s | ${(o / t).toFixed(2)}`);
+    console.log(`cat ~202 MB in a PTY, to xterm.js in Chromium | ${(c / 1000).toFixed(2)} s | ${(t / 1000).toFixed(2)} s | ${(c / t).toFixed(2)}`);
+    console.log(`keystroke echo during the flood (${echoes.length} keys): median ${median(echoes).toFixed(0)} ms, worst ${Math.max(...echoes).toFixed(0)} ms`);
+  } finally {
+    rpc.close();
+    await runSsh([...mux, '-O', 'exit', dest]).catch(() => undefined);
+    await web.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export async function runBench(): Promise<void> {
+  const wasUp = (await readLabStatus()).state === 'up';
+  if (!wasUp) await labUp((line) => console.error(line));
+  try {
+    await measure(readLabInfo());
+  } finally {
+    if (!wasUp) await labDown((line) => console.error(line));
+  }
+}

@@ -1,0 +1,39 @@
+/**
+ * Scheduled backups while the app runs: once a minute, each cluster with a
+ * schedule gets a backup of each chosen kind whose newest ok backup is
+ * older than its interval (or missing). Missed runs while the app was
+ * closed become one backup at the next check, not a burst.
+ */
+import type { CoreContext } from '../../coreContext';
+import { backupDomainOf } from './backupDomain';
+import { startBackup } from './backupRun';
+
+const CHECK_EVERY_MS = 60_000;
+
+export function checkSchedules(ctx: CoreContext): string[] {
+  const { repo, jobs } = backupDomainOf(ctx);
+  const started: string[] = [];
+  const now = ctx.ports.now().getTime();
+  for (const schedule of repo.schedules()) {
+    if (schedule.everyHours === null) continue;
+    for (const kind of schedule.kinds) {
+      if (jobs.isBusy(`${schedule.clusterId}/${kind}`)) continue;
+      const last = repo.list({ clusterId: schedule.clusterId, kind, status: 'ok', limit: 1 })[0];
+      if (last && now - Date.parse(last.startedAt) < schedule.everyHours * 3_600_000) continue;
+      try {
+        started.push(startBackup(ctx, { clusterId: schedule.clusterId, kind, compression: schedule.compression, note: 'Scheduled backup' }).backupId);
+      } catch (err) {
+        ctx.ports.logger.warn('scheduled backup not started', { clusterId: schedule.clusterId, kind, error: err instanceof Error ? err.message : String(err) });
+      }
+    }
+  }
+  return started;
+}
+
+export function startBackupScheduler(ctx: CoreContext): void {
+  const timer = setInterval(() => {
+    if (ctx.store.state.status === 'ok') checkSchedules(ctx);
+  }, CHECK_EVERY_MS);
+  timer.unref();
+  ctx.onClose(() => clearInterval(timer));
+}

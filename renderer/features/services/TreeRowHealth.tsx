@@ -1,0 +1,12 @@
+/** The state at each level of the tree: a health dot for clusters and nodes, a state pill for services. */
+import { useServiceStatusStore } from '../../stores/serviceStatusStore';
+import { HealthDot } from './HealthDot';
+import { ServiceStateBadge } from './ServiceStateBadge';
+
+export function TreeRowHealth(props: { kind: 'cluster' | 'node' | 'service'; clusterId: string; nodeId: string | null; serviceId: string | null }) {
+  const cluster = useServiceStatusStore((s) => s.clusters[props.clusterId]);
+  if (props.kind === 'cluster') return <HealthDot rollup={cluster?.rollup} />;
+  const node = props.nodeId ? cluster?.nodes[props.nodeId] : undefined;
+  if (props.kind === 'node') return <HealthDot rollup={node?.rollup} unreachable={node?.reachable === false} />;
+  return <ServiceStateBadge status={node?.statuses.find((s) => s.serviceId === props.serviceId)} />;
+}

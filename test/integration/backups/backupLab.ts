@@ -1,0 +1,104 @@
+/**
+ * A core against the lab for the backup tests, plus OpenSSH-side helpers
+ * that change and read the lab's PostgreSQL and etcd the way an operator
+ * would, independent of the code under test.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { ApiClient } from '../../../common/contract/api';
+import type { EventPayload } from '../../../common/contract/events';
+import type { ClusterWithNodes } from '../../../common/contract/schemas/profiles';
+import { connect } from '../../../common/rpc/connect';
+import { createMemoryTransport } from '../../../common/rpc/memoryTransport';
+import { serve } from '../../../common/rpc/serve';
+import { createCore, type Core } from '../../../main/core/createCore';
+import { createPassphraseCipher } from '../../../main/core/secrets/passphraseCipher';
+import { readLabInfo } from '../../lab/labInfo';
+
+export interface BackupLab {
+  core: Core;
+  api: ApiClient;
+  cluster: ClusterWithNodes;
+  logged: string[];
+  backupsDir: string;
+}
+
+export async function openBackupLab(backupsDir?: string): Promise<BackupLab> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'cd-backups-'));
+  const logged: string[] = [];
+  const log = (m: string, d?: Record<string, unknown>) => logged.push(`${m} ${JSON.stringify(d ?? {})}`);
+  const dir = backupsDir ?? join(dataDir, 'backups');
+  const core = createCore({
+    form: 'web',
+    version: 'test',
+    paths: { dataDir, backupsDir: dir, logsDir: join(dataDir, 'logs'), homeDir: mkdtempSync(join(tmpdir(), 'cd-home-')) },
+    secrets: createPassphraseCipher({ dataDir, N: 2 ** 12 }),
+    now: () => new Date(),
+    logger: { info: log, warn: log, error: log },
+    actor: 'tester',
+  });
+  const { server, client } = createMemoryTransport();
+  core.events.attach(serve(core.api, server));
+  const api = connect(client);
+  api.on('hostkey.prompt', (p) => void api.answerHostKeyPrompt({ promptId: p.promptId, decision: 'trust-once' }));
+  const cluster = await api.importCluster({ json: JSON.stringify(readLabInfo().profile) });
+  return { core, api, cluster, logged, backupsDir: dir };
+}
+
+export function waitForBackup(api: ApiClient, backupId: string): Promise<EventPayload<'backup.finished'>> {
+  return new Promise((resolve) => {
+    const off = api.on('backup.finished', (e) => {
+      if (e.backup.id !== backupId) return;
+      off();
+      resolve(e);
+    });
+  });
+}
+
+export function waitForRestore(api: ApiClient, restoreId: string): Promise<EventPayload<'restore.finished'>> {
+  return new Promise((resolve) => {
+    const off = api.on('restore.finished', (e) => {
+      if (e.restoreId !== restoreId) return;
+      off();
+      resolve(e);
+    });
+  });
+}
+
+const M1 = '192.0.2.11';
+
+/** OpenSSH to bai-m1 as the lab's key user, for the test's own checks. */
+export function sshM1(argv: string[], input?: string): string {
+  const key = readLabInfo().users.key.keyPath;
+  return execFileSync(
+    'ssh',
+    ['-i', key, '-o', 'StrictHostKeyChecking=no', '-o', 'UserKnownHostsFile=/dev/null', '-o', 'LogLevel=ERROR', '-o', 'BatchMode=yes', `cdlab@${M1}`, ...argv],
+    { input: input ?? '', encoding: 'utf8', timeout: 120_000, maxBuffer: 64 * 1024 * 1024 },
+  );
+}
+
+/** SQL run by psql in the lab's halfstack-db, password on stdin (as the app does). */
+export function psqlOnLab(sql: string, database = 'backend'): string {
+  const script = "'IFS= read -r PGPASSWORD; export PGPASSWORD; exec psql -X -q -A -t -U postgres -d " + database + " -v ON_ERROR_STOP=1'";
+  return sshM1(['docker', 'exec', '-i', 'halfstack-db', 'sh', '-c', script], `develove\n${sql}\n`);
+}
+
+/** Retries while another engineer's test has PostgreSQL briefly down. */
+export async function whenPostgresUp(tries = 20): Promise<void> {
+  for (let i = 0; i < tries; i++) {
+    try {
+      psqlOnLab('SELECT 1;');
+      return;
+    } catch {
+      await new Promise((r) => setTimeout(r, 3000));
+    }
+  }
+  throw new Error('PostgreSQL on bai-m1 stayed down for a minute');
+}
+
+export function etcdOnLab(args: string[], input?: string): string {
+  const managerDir = readLabInfo().managerDir;
+  return sshM1(['cd', managerDir, '&&', 'backend.ai', 'mgr', 'etcd', ...args], input);
+}

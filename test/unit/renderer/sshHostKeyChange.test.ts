@@ -1,0 +1,81 @@
+import { randomBytes } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { createPendingPrompts } from '../../../main/core/ssh/pendingPrompts';
+import { verifyHostKey, type HostKeyDecision, type HostKeyTrust } from '../../../main/core/ssh/hostKeyVerifier';
+import { fingerprintOf } from '../../../main/core/ssh/hostKeyDecision';
+import type { NodeTarget, SshHop } from '../../../main/core/ssh/nodeTarget';
+import { parseKnownHosts } from '../../../main/core/ssh/knownHostsFile';
+import { changedHostKeyOf, isNodeOwnKey, knownHostsRemoval } from '../../../renderer/features/ssh/hostKeyChange';
+import { memoryHostKeys } from '../../integration/ssh/memoryHostKeys';
+
+/** An ssh-ed25519 public key blob (RFC 8709): string "ssh-ed25519", string 32 key bytes. */
+function ed25519Blob(): Buffer {
+  const str = (b: Buffer) => Buffer.concat([Buffer.from([0, 0, 0, b.length]), b]);
+  return Buffer.concat([str(Buffer.from('ssh-ed25519')), str(randomBytes(32))]);
+}
+
+/** The engine's own refusal of a changed key, so the parser is tested against the real wording. */
+async function refusalOf(hop: SshHop, oldKeyIn: 'store' | 'file' = 'store'): Promise<{ message: string; saved: string; presented: string }> {
+  const store = memoryHostKeys();
+  const old = ed25519Blob();
+  const hostField = hop.port === 22 ? hop.host : `[${hop.host}]:${hop.port}`;
+  const fileText = oldKeyIn === 'file' ? `# operator's file\n${hostField} ssh-ed25519 ${old.toString('base64')}\n` : '';
+  if (oldKeyIn === 'store') store.save(hop.host, hop.port, 'ssh-ed25519', old.toString('base64'));
+  const trust: HostKeyTrust = {
+    store,
+    file: { label: '~/.ssh/known_hosts', lines: () => parseKnownHosts(fileText) },
+    prompts: createPendingPrompts<HostKeyDecision>(() => undefined),
+    events: { emit: () => undefined },
+    promptTimeoutMs: 1000,
+    trustedOnce: new Set(),
+    observed: new Map(),
+  };
+  const target: NodeTarget = { nodeId: 'n1', nodeName: 'bai-a03', clusterId: 'c1', sudoMode: 'auto', hops: [hop] };
+  const presented = ed25519Blob();
+  try {
+    await verifyHostKey(trust, target, hop, presented, { interactive: true });
+  } catch (err) {
+    return { message: (err as Error).message, saved: fingerprintOf(old.toString('base64')), presented: fingerprintOf(presented.toString('base64')) };
+  }
+  throw new Error('the engine accepted a changed key');
+}
+
+const nodeHop: SshHop = { host: '192.0.2.131', port: 22, user: 'cdlab', authMethod: 'key', label: 'bai-a03', isJump: false };
+const jumpHop: SshHop = { host: '192.0.2.5', port: 2222, user: 'cdlab', authMethod: 'key', label: 'jump host 192.0.2.5', isJump: true };
+
+describe('reading a changed host key out of the engine refusal', () => {
+  it('finds both fingerprints and the node address in the refusal of a node key', async () => {
+    const r = await refusalOf(nodeHop);
+    const change = changedHostKeyOf(r.message);
+    expect(change).toEqual({
+      where: 'bai-a03 (192.0.2.131:22)',
+      host: '192.0.2.131',
+      port: 22,
+      saved: { keyType: 'ED25519', fingerprint: r.saved },
+      presented: { keyType: 'ED25519', fingerprint: r.presented },
+      savedInFile: null,
+    });
+    expect(isNodeOwnKey(change!, { host: '192.0.2.131', port: 22 })).toBe(true);
+  });
+
+  it('tells a jump host key apart from the node own key', async () => {
+    const r = await refusalOf(jumpHop);
+    const change = changedHostKeyOf(r.message);
+    expect(change).toMatchObject({ host: '192.0.2.5', port: 2222, presented: { fingerprint: r.presented } });
+    expect(isNodeOwnKey(change!, { host: '192.0.2.131', port: 22 })).toBe(false);
+  });
+
+  it('says when the old key is a line of ~/.ssh/known_hosts, and how to remove it there', async () => {
+    const r = await refusalOf(jumpHop, 'file');
+    const change = changedHostKeyOf(r.message);
+    expect(change).toMatchObject({ host: '192.0.2.5', port: 2222, savedInFile: '~/.ssh/known_hosts line 2', saved: { fingerprint: r.saved } });
+    expect(knownHostsRemoval(change!)).toBe("ssh-keygen -R '[192.0.2.5]:2222'");
+    expect(knownHostsRemoval({ host: '192.0.2.5', port: 22 })).toBe('ssh-keygen -R 192.0.2.5');
+  });
+
+  it('returns null for other failures, so no Replace key is offered for them', () => {
+    expect(changedHostKeyOf('bai-a01 (192.0.2.21:22) refused the login as cdlab (tried key ~/.ssh/id_ed25519).')).toBeNull();
+    expect(changedHostKeyOf('192.0.2.5:22 presented host key ED25519 SHA256:abc, which ~/.ssh/known_hosts marks as revoked.')).toBeNull();
+    expect(changedHostKeyOf('')).toBeNull();
+  });
+});
