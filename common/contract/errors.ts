@@ -1,8 +1,10 @@
 /**
- * Errors that cross a transport. Only {code, message, fields?} travels: never
+ * Errors that cross a transport. Only {code, message, fields?, hostKeyChange?} travels: never
  * a stack, never an Error instance, so the renderer shows a sentence a person
  * can act on and the details stay in main's log.
  */
+import type { HostKeyChange } from './schemas/ssh';
+
 export const ERROR_CODES = [
   'invalid_input',
   'not_found',
@@ -29,23 +31,30 @@ export interface ApiErrorShape {
   message: string;
   /** Field path (dot-joined) -> message, for forms. */
   fields?: Record<string, string>;
+  /** host_key_changed: both keys, so the UI can show them side by side without parsing the message. */
+  hostKeyChange?: HostKeyChange;
 }
 
 export class ApiError extends Error implements ApiErrorShape {
   readonly code: ErrorCode;
   readonly fields?: Record<string, string>;
+  readonly hostKeyChange?: HostKeyChange;
 
-  constructor(code: ErrorCode, message: string, fields?: Record<string, string>) {
+  constructor(code: ErrorCode, message: string, fields?: Record<string, string>, details: { hostKeyChange?: HostKeyChange } = {}) {
     super(message);
     this.name = 'ApiError';
     this.code = code;
     if (fields) this.fields = fields;
+    if (details.hostKeyChange) this.hostKeyChange = details.hostKeyChange;
   }
 
   toJSON(): ApiErrorShape {
-    return this.fields
-      ? { code: this.code, message: this.message, fields: this.fields }
-      : { code: this.code, message: this.message };
+    return {
+      code: this.code,
+      message: this.message,
+      ...(this.fields ? { fields: this.fields } : {}),
+      ...(this.hostKeyChange ? { hostKeyChange: this.hostKeyChange } : {}),
+    };
   }
 }
 
@@ -58,6 +67,6 @@ export function isApiErrorShape(value: unknown): value is ApiErrorShape {
 /** Anything thrown becomes an ApiError; unknown errors lose their detail on purpose. */
 export function toApiError(err: unknown): ApiError {
   if (err instanceof ApiError) return err;
-  if (isApiErrorShape(err)) return new ApiError(err.code, err.message, err.fields);
+  if (isApiErrorShape(err)) return new ApiError(err.code, err.message, err.fields, err.hostKeyChange ? { hostKeyChange: err.hostKeyChange } : {});
   return new ApiError('internal', 'Something went wrong inside ClusterDeck. The details are in the app log.');
 }

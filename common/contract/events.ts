@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { backupEvents } from './schemas/backups';
 import { logEvents } from './schemas/logs';
+import { HostKeyChange } from './schemas/ssh';
 import { serviceEvents } from './schemas/services';
 import { terminalEvents } from './schemas/terminal';
 
@@ -21,6 +22,8 @@ export const eventSchemas = {
     /** While reconnecting: which automatic attempt comes next and in how long. */
     attempt: z.number().int().optional(),
     retryInMs: z.number().int().optional(),
+    /** Set when the failure is a changed host key: both fingerprints, for the Replace key view. */
+    hostKeyChange: HostKeyChange.optional(),
   }),
   /** A host key needs a person's decision; answer with answerHostKeyPrompt. The handshake waits. */
   'hostkey.prompt': z.object({

@@ -3,7 +3,7 @@
  * API errors come back as thrown ApiError with code and message intact.
  */
 import type { ApiClient } from '../contract/api';
-import { ApiError } from '../contract/errors';
+import { toApiError } from '../contract/errors';
 import type { EventListener, EventName } from '../contract/events';
 import { METHODS } from '../contract/schemas';
 import type { ClientTransport } from './transport';
@@ -27,7 +27,7 @@ export function connect(transport: ClientTransport): ApiClient {
     client[method] = async (input: unknown) => {
       const result = await transport.call(method, input ?? {});
       if (result.ok) return result.value;
-      throw new ApiError(result.error.code, result.error.message, result.error.fields);
+      throw toApiError(result.error);
     };
   }
   return client as unknown as ApiClient;

@@ -24,7 +24,7 @@ export const useNodeConnectionStore = create<NodeConnectionState>((set) => ({
       const list = await api().getNodeConnections({});
       const now = Date.now();
       const byNode: Record<string, NodeConnection> = {};
-      for (const c of list) byNode[c.nodeId] = { state: c.state, reason: c.reason, since: now };
+      for (const c of list) byNode[c.nodeId] = { state: c.state, reason: c.reason, hostKeyChange: c.hostKeyChange, since: now };
       set({ byNode, loadError: null });
     } catch (err) {
       set({ loadError: apiErrorOf(err).message });
@@ -34,7 +34,14 @@ export const useNodeConnectionStore = create<NodeConnectionState>((set) => ({
     set((s) => ({
       byNode: {
         ...s.byNode,
-        [event.nodeId]: { state: event.state, reason: event.reason, attempt: event.attempt, retryInMs: event.retryInMs, since: now },
+        [event.nodeId]: {
+          state: event.state,
+          reason: event.reason,
+          attempt: event.attempt,
+          retryInMs: event.retryInMs,
+          hostKeyChange: event.hostKeyChange,
+          since: now,
+        },
       },
     }));
   },

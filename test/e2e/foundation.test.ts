@@ -134,7 +134,7 @@ describe('foundation in the web form', () => {
     await tree.getByRole('treeitem', { name: 'Service Manager' }).waitFor();
     await page.keyboard.press('ArrowRight');
     expect(await page.locator(':focus').getAttribute('aria-label')).toBe('Service Manager');
-    expect(await tree.getByRole('treeitem', { name: 'Service etcd' }).getByText('unknown').isVisible()).toBe(true);
+    expect(await tree.getByRole('treeitem', { name: 'Service etcd' }).getByText('not checked').isVisible()).toBe(true);
     await page.keyboard.press('ArrowLeft');
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'bai-m01', level: 1 }).waitFor();

@@ -62,10 +62,27 @@ export const RekeyResult = z.object({
 });
 export type RekeyResult = z.infer<typeof RekeyResult>;
 
+/** A host key that is not the saved one: the connection was refused before anything was sent. */
+export const HostKeyChange = z.object({
+  /** The hop that presented it: "bai-a03 (192.0.2.131:22)" or a jump host's address. */
+  where: z.string(),
+  host: z.string(),
+  port: z.number().int(),
+  savedKeyType: z.string(),
+  savedFingerprint: z.string(),
+  presentedKeyType: z.string(),
+  presentedFingerprint: z.string(),
+  /** The ~/.ssh/known_hosts line that trusts the old key (read-only to ClusterDeck), or null for the app's own store. */
+  savedInFile: z.string().nullable(),
+});
+export type HostKeyChange = z.infer<typeof HostKeyChange>;
+
 export const NodeConnectionInfo = z.object({
   nodeId: z.string(),
   state: z.enum(['idle', 'connecting', 'ready', 'reconnecting', 'failed']),
   reason: z.string().optional(),
+  /** Set when the failure is a changed host key. */
+  hostKeyChange: HostKeyChange.optional(),
   channels: z.number().int(),
   queued: z.number().int(),
 });

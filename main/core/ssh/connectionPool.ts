@@ -8,7 +8,7 @@
  */
 import { ApiError } from '../../../common/contract/errors';
 import type { EventSink } from '../../../common/contract/events';
-import type { NodeConnectionInfo } from '../../../common/contract/schemas/ssh';
+import type { HostKeyChange, NodeConnectionInfo } from '../../../common/contract/schemas/ssh';
 import { backoffDelay, type BackoffOptions } from './backoff';
 import { connectChain, type ChainDeps, type ChainOptions, type HopChain } from './hopChain';
 import { targetKey, type NodeTarget } from './nodeTarget';
@@ -32,6 +32,7 @@ interface Entry {
   target: NodeTarget;
   state: State;
   reason?: string;
+  hostKeyChange?: HostKeyChange;
   chain?: HopChain;
   connecting?: Promise<HopChain>;
   active: number;
@@ -41,6 +42,9 @@ interface Entry {
   attempt: number;
   closed: boolean;
 }
+
+/** The failed event's detail: the sentence, and both keys when the host key changed. */
+const failure = (err: ApiError) => ({ reason: err.message, ...(err.hostKeyChange ? { hostKeyChange: err.hostKeyChange } : {}) });
 
 /** Failures a retry cannot fix: a person must act first. */
 const isFinal = (err: ApiError) => ['auth_failed', 'host_key_changed', 'host_key_unknown', 'cancelled'].includes(err.code);
@@ -58,9 +62,10 @@ export interface ConnectionPool {
 export function createConnectionPool(deps: ChainDeps, events: EventSink, options: PoolOptions, random: () => number = Math.random): ConnectionPool {
   const entries = new Map<string, Entry>();
 
-  const emit = (e: Entry, state: State, extra: { reason?: string; attempt?: number; retryInMs?: number } = {}) => {
+  const emit = (e: Entry, state: State, extra: { reason?: string; attempt?: number; retryInMs?: number; hostKeyChange?: HostKeyChange } = {}) => {
     e.state = state;
     e.reason = extra.reason;
+    e.hostKeyChange = extra.hostKeyChange;
     events.emit('node.connection', { nodeId: e.target.nodeId, state, ...extra });
   };
 
@@ -90,7 +95,7 @@ export function createConnectionPool(deps: ChainDeps, events: EventSink, options
 
   const scheduleReconnect = (e: Entry, err: ApiError) => {
     if (isFinal(err) || e.attempt >= options.backoff.maxAttempts) {
-      emit(e, 'failed', { reason: err.message });
+      emit(e, 'failed', failure(err));
       // Waiters get the reason now rather than waiting for a retry that will not come.
       for (const w of e.waiters.splice(0)) w.fail(err);
       return;
@@ -129,7 +134,7 @@ export function createConnectionPool(deps: ChainDeps, events: EventSink, options
         e.connecting = undefined;
         const apiErr = err instanceof ApiError ? err : new ApiError('unreachable', `Could not connect to ${e.target.nodeName}.`);
         if (reconnecting && !e.closed) scheduleReconnect(e, apiErr);
-        else if (!e.closed) emit(e, 'failed', { reason: apiErr.message });
+        else if (!e.closed) emit(e, 'failed', failure(apiErr));
         throw apiErr;
       },
     );
@@ -216,6 +221,7 @@ export function createConnectionPool(deps: ChainDeps, events: EventSink, options
         nodeId: e.target.nodeId,
         state: e.state,
         ...(e.reason ? { reason: e.reason } : {}),
+        ...(e.hostKeyChange ? { hostKeyChange: e.hostKeyChange } : {}),
         channels: e.active,
         queued: e.waiters.length,
       }));

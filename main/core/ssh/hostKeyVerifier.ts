@@ -7,6 +7,7 @@
  */
 import { ApiError } from '../../../common/contract/errors';
 import type { EventSink } from '../../../common/contract/events';
+import type { HostKeyChange } from '../../../common/contract/schemas/ssh';
 import { decideHostKey, fingerprintOf } from './hostKeyDecision';
 import type { HostKeyStore, KnownHostsFile } from './hostKeyStore';
 import { keyTypeOfBlob, linesForHost } from './knownHostsFile';
@@ -83,9 +84,21 @@ export async function verifyHostKey(trust: HostKeyTrust, target: NodeTarget, hop
       );
     case 'changed': {
       const saved = verdict.old.savedAt ? `the one saved on ${verdict.old.savedAt.slice(0, 10)}` : `the one in ${verdict.old.source}`;
+      const hostKeyChange: HostKeyChange = {
+        where,
+        host: hop.host,
+        port: hop.port,
+        savedKeyType: keyTypeLabel(verdict.old.keyType),
+        savedFingerprint: fingerprintOf(verdict.old.keyBase64),
+        presentedKeyType: keyTypeLabel(presented.keyType),
+        presentedFingerprint: presented.fingerprint,
+        savedInFile: verdict.old.savedAt ? null : verdict.old.source,
+      };
       throw new ApiError(
         'host_key_changed',
-        `${where} presented a different host key than ${saved}: saved ${keyTypeLabel(verdict.old.keyType)} ${fingerprintOf(verdict.old.keyBase64)}, presented ${shown}. If the node was reinstalled, choose Replace key; otherwise do not connect. Nothing was sent to it.`,
+        `${where} presented a different host key than ${saved}: saved ${hostKeyChange.savedKeyType} ${hostKeyChange.savedFingerprint}, presented ${shown}. If the node was reinstalled, choose Replace key; otherwise do not connect. Nothing was sent to it.`,
+        undefined,
+        { hostKeyChange },
       );
     }
     case 'unknown':

@@ -24,7 +24,7 @@ export function NodeConnectionPanel(props: { cluster: ClusterWithNodes; node: Cl
   const isRunning = outcome?.status === 'running';
   const failure = outcome?.status === 'failed' ? outcome.error : null;
   // A changed key may surface in a test or in any other work on the node (its connection's reason).
-  const change = changedHostKeyOf(failure?.message ?? '') ?? (connection?.state === 'failed' ? changedHostKeyOf(connection.reason ?? '') : null);
+  const change = changedHostKeyOf(failure) ?? (connection?.state === 'failed' ? changedHostKeyOf(connection) : null);
   return (
     <section className="ssh-panel" aria-label={`SSH connection of ${node.name}`}>
       <div className="toolbar">

@@ -5,6 +5,7 @@
  */
 import type { EventPayload } from '../../../common/contract/events';
 import type { ErrorCode } from '../../../common/contract/errors';
+import type { HostKeyChange } from '../../../common/contract/schemas/ssh';
 
 export type NodeConnectionEvent = EventPayload<'node.connection'>;
 
@@ -13,6 +14,7 @@ export interface NodeConnection {
   reason?: string | undefined;
   attempt?: number | undefined;
   retryInMs?: number | undefined;
+  hostKeyChange?: HostKeyChange | undefined;
   /** When the renderer heard of this state (ms since epoch), to count down the retry. */
   since: number;
 }

@@ -1,9 +1,10 @@
 /**
- * Reads a refused, changed host key out of the engine's host_key_changed
- * message (main/core/ssh/hostKeyVerifier.ts): where, the saved key and the
- * presented one. The error carries no structured fields yet, so this parses
- * the sentence; null when it does not match (a revoked key, other wording).
+ * A refused, changed host key as the views show it: where, the saved key and
+ * the presented one, from the engine's host_key_changed detail
+ * (main/core/ssh/hostKeyVerifier.ts). Revoked keys carry none: no Replace key.
  */
+import type { HostKeyChange } from '../../../common/contract/schemas/ssh';
+
 export interface ShownHostKey {
   keyType: string;
   fingerprint: string;
@@ -20,22 +21,17 @@ export interface ChangedHostKey {
   savedInFile: string | null;
 }
 
-const FINGERPRINT = 'SHA256:[A-Za-z0-9+/]{43}';
-const CHANGED = new RegExp(
-  `^(?:(.+?) \\()?([^\\s()]+):(\\d+)\\)? presented a different host key than (?:the one in ([^:]*)|[^:]*): saved (\\S+) (${FINGERPRINT}), presented (\\S+) (${FINGERPRINT})`,
-);
-
-export function changedHostKeyOf(message: string): ChangedHostKey | null {
-  const m = CHANGED.exec(message);
-  if (!m) return null;
-  const [, label, host = '', port = '', file, savedType = '', savedFp = '', newType = '', newFp = ''] = m;
+/** The changed key a failure carries (a test's ApiError or a node's failed connection); null for any other failure. */
+export function changedHostKeyOf(failure: { hostKeyChange?: HostKeyChange | undefined } | null | undefined): ChangedHostKey | null {
+  const c = failure?.hostKeyChange;
+  if (!c) return null;
   return {
-    where: label ? `${label} (${host}:${port})` : `${host}:${port}`,
-    host,
-    port: Number(port),
-    saved: { keyType: savedType, fingerprint: savedFp },
-    presented: { keyType: newType, fingerprint: newFp },
-    savedInFile: file ?? null,
+    where: c.where,
+    host: c.host,
+    port: c.port,
+    saved: { keyType: c.savedKeyType, fingerprint: c.savedFingerprint },
+    presented: { keyType: c.presentedKeyType, fingerprint: c.presentedFingerprint },
+    savedInFile: c.savedInFile,
   };
 }
 

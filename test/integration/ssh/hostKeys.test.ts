@@ -117,6 +117,14 @@ describe('changed host keys', () => {
     expect(oldFp && newFp && oldFp !== newFp).toBe(true);
     expect(message).toMatch(/saved on \d{4}-\d\d-\d\d/);
     expect(message).toContain('choose Replace key');
+    // The same facts travel as structured detail, for the side-by-side view.
+    expect((err as { hostKeyChange?: unknown }).hostKeyChange).toMatchObject({
+      host: old.host,
+      port: old.port,
+      savedFingerprint: oldFp,
+      presentedFingerprint: newFp,
+      savedInFile: null,
+    });
     // sshd saw the connection but no authentication attempt at all.
     await new Promise((r) => setTimeout(r, 300));
     const log = sshdLog('bai-a02').slice(before);

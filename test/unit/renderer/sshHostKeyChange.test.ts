@@ -1,10 +1,12 @@
 import { randomBytes } from 'node:crypto';
+import { ApiError } from '../../../common/contract/errors';
 import { describe, expect, it } from 'vitest';
 import { createPendingPrompts } from '../../../main/core/ssh/pendingPrompts';
 import { verifyHostKey, type HostKeyDecision, type HostKeyTrust } from '../../../main/core/ssh/hostKeyVerifier';
 import { fingerprintOf } from '../../../main/core/ssh/hostKeyDecision';
 import type { NodeTarget, SshHop } from '../../../main/core/ssh/nodeTarget';
 import { parseKnownHosts } from '../../../main/core/ssh/knownHostsFile';
+import type { NodeConnection } from '../../../renderer/features/ssh/connectionStateText';
 import { changedHostKeyOf, isNodeOwnKey, knownHostsRemoval } from '../../../renderer/features/ssh/hostKeyChange';
 import { memoryHostKeys } from '../../integration/ssh/memoryHostKeys';
 
@@ -14,8 +16,8 @@ function ed25519Blob(): Buffer {
   return Buffer.concat([str(Buffer.from('ssh-ed25519')), str(randomBytes(32))]);
 }
 
-/** The engine's own refusal of a changed key, so the parser is tested against the real wording. */
-async function refusalOf(hop: SshHop, oldKeyIn: 'store' | 'file' = 'store'): Promise<{ message: string; saved: string; presented: string }> {
+/** The engine's own refusal of a changed key, as it crosses the transport (toJSON), so the view reads what core really sends. */
+async function refusalOf(hop: SshHop, oldKeyIn: 'store' | 'file' = 'store'): Promise<{ error: ReturnType<ApiError['toJSON']>; saved: string; presented: string }> {
   const store = memoryHostKeys();
   const old = ed25519Blob();
   const hostField = hop.port === 22 ? hop.host : `[${hop.host}]:${hop.port}`;
@@ -35,7 +37,9 @@ async function refusalOf(hop: SshHop, oldKeyIn: 'store' | 'file' = 'store'): Pro
   try {
     await verifyHostKey(trust, target, hop, presented, { interactive: true });
   } catch (err) {
-    return { message: (err as Error).message, saved: fingerprintOf(old.toString('base64')), presented: fingerprintOf(presented.toString('base64')) };
+    expect(err).toBeInstanceOf(ApiError);
+    const error = JSON.parse(JSON.stringify(err)) as ReturnType<ApiError['toJSON']>;
+    return { error, saved: fingerprintOf(old.toString('base64')), presented: fingerprintOf(presented.toString('base64')) };
   }
   throw new Error('the engine accepted a changed key');
 }
@@ -43,10 +47,10 @@ async function refusalOf(hop: SshHop, oldKeyIn: 'store' | 'file' = 'store'): Pro
 const nodeHop: SshHop = { host: '192.0.2.131', port: 22, user: 'cdlab', authMethod: 'key', label: 'bai-a03', isJump: false };
 const jumpHop: SshHop = { host: '192.0.2.5', port: 2222, user: 'cdlab', authMethod: 'key', label: 'jump host 192.0.2.5', isJump: true };
 
-describe('reading a changed host key out of the engine refusal', () => {
+describe('the changed host key the engine reports', () => {
   it('finds both fingerprints and the node address in the refusal of a node key', async () => {
     const r = await refusalOf(nodeHop);
-    const change = changedHostKeyOf(r.message);
+    const change = changedHostKeyOf(r.error);
     expect(change).toEqual({
       where: 'bai-a03 (192.0.2.131:22)',
       host: '192.0.2.131',
@@ -60,22 +64,23 @@ describe('reading a changed host key out of the engine refusal', () => {
 
   it('tells a jump host key apart from the node own key', async () => {
     const r = await refusalOf(jumpHop);
-    const change = changedHostKeyOf(r.message);
+    const change = changedHostKeyOf(r.error);
     expect(change).toMatchObject({ host: '192.0.2.5', port: 2222, presented: { fingerprint: r.presented } });
     expect(isNodeOwnKey(change!, { host: '192.0.2.131', port: 22 })).toBe(false);
   });
 
   it('says when the old key is a line of ~/.ssh/known_hosts, and how to remove it there', async () => {
     const r = await refusalOf(jumpHop, 'file');
-    const change = changedHostKeyOf(r.message);
+    const change = changedHostKeyOf(r.error);
     expect(change).toMatchObject({ host: '192.0.2.5', port: 2222, savedInFile: '~/.ssh/known_hosts line 2', saved: { fingerprint: r.saved } });
     expect(knownHostsRemoval(change!)).toBe("ssh-keygen -R '[192.0.2.5]:2222'");
     expect(knownHostsRemoval({ host: '192.0.2.5', port: 22 })).toBe('ssh-keygen -R 192.0.2.5');
   });
 
   it('returns null for other failures, so no Replace key is offered for them', () => {
-    expect(changedHostKeyOf('bai-a01 (192.0.2.21:22) refused the login as cdlab (tried key ~/.ssh/id_ed25519).')).toBeNull();
-    expect(changedHostKeyOf('192.0.2.5:22 presented host key ED25519 SHA256:abc, which ~/.ssh/known_hosts marks as revoked.')).toBeNull();
-    expect(changedHostKeyOf('')).toBeNull();
+    expect(changedHostKeyOf(new ApiError('auth_failed', 'bai-a01 (192.0.2.21:22) refused the login as cdlab.').toJSON())).toBeNull();
+    const failedConnection: NodeConnection = { state: 'failed', reason: 'bai-a01 presented a different host key', since: 0 };
+    expect(changedHostKeyOf(failedConnection)).toBeNull();
+    expect(changedHostKeyOf(null)).toBeNull();
   });
 });
