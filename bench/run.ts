@@ -9,6 +9,7 @@ const BENCHES: Record<string, () => Promise<{ runBench(): Promise<void> }>> = {
   statusSweep: () => import('./statusSweep'),
   terminal: () => import('./terminal'),
   logViewer: () => import('./logViewer'),
+  backup: () => import('./backup'),
 };
 
 async function main(): Promise<void> {

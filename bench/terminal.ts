@@ -24,9 +24,17 @@ import { floodInChromium } from './terminalInChromium';
 const NODE = 'bai-m1';
 const ROUNDS = 3;
 const CHROMIUM_ROUNDS = 2;
-const FILE = '/tmp/cd-bench-terminal-200m.txt';
-// 150 MB of random bytes as base64: ~202 MB of printable text in 76-column lines.
-const MAKE_FILE = `[ -s ${FILE} ] || head -c 150000000 /dev/urandom | base64 > ${FILE}`;
+// 150 MB of random bytes as base64: ~202 MB of printable text in 76-column lines (CD_BENCH_TERMINAL_MB for a quick run).
+const RAW_MB = Number(process.env.CD_BENCH_TERMINAL_MB ?? 150);
+const FILE = `/tmp/cd-bench-terminal-${RAW_MB}m.txt`;
+const MAKE_FILE = `[ -s ${FILE} ] || head -c ${RAW_MB * 1_000_000} /dev/urandom | base64 > ${FILE}`;
+/**
+ * xterm.js in this machine's Chromium parses a few MB/s (CPU-only, shared
+ * cores), so the browser leg cats a smaller file: 6 MB raw, ~8 MB of text.
+ */
+const CHROMIUM_RAW_MB = Number(process.env.CD_BENCH_TERMINAL_CHROMIUM_MB ?? 6);
+const CHROMIUM_FILE = `/tmp/cd-bench-terminal-${CHROMIUM_RAW_MB}m.txt`;
+const base64Bytes = (rawMb: number) => Math.ceil((rawMb * 1_000_000) / 3) * 4 * (77 / 76);
 const STEP_TIMEOUT_MS = 180_000;
 
 interface RpcClient {
@@ -124,7 +132,8 @@ async function measure(lab: LabInfo): Promise<void> {
         await new Promise((r) => setTimeout(r, 2));
       }
     };
-    await rpc.call('writeTerminal', { terminalId, data: `${MAKE_FILE}; echo made-$((1+1))\r` });
+    const makeSmall = `[ -s ${CHROMIUM_FILE} ] || head -c ${CHROMIUM_RAW_MB * 1_000_000} /dev/urandom | base64 > ${CHROMIUM_FILE}`;
+    await rpc.call('writeTerminal', { terminalId, data: `${MAKE_FILE}; ${makeSmall}; echo made-$((1+1))\r` });
     await untilSeen('made-2');
     await runSsh([...mux, dest, 'true']); // opens the shared OpenSSH connection
 
@@ -150,19 +159,27 @@ async function measure(lab: LabInfo): Promise<void> {
       console.log(`round ${round + 1}: ClusterDeck ${(ours[round]! / 1000).toFixed(2)} s for ${mb.toFixed(1)} MB; OpenSSH ssh -tt ${(theirs[round]! / 1000).toFixed(2)} s`);
     }
     await rpc.call('closeTerminal', { terminalId });
-    const chromium = await floodInChromium(web.url, NODE, FILE, CHROMIUM_ROUNDS);
-    console.log(`Chromium + xterm (${chromium.renderer} renderer): ${chromium.seconds.map((x) => `${x.toFixed(2)} s`).join(', ')}`);
-    await runSsh([...mux, dest, 'rm', '-f', FILE]);
-    const o = median(ours);
-    const t = median(theirs);
-    const c = median(chromium.seconds) * 1000;
-    console.log(`node ${NODE} (${node.host}), medians of ${ROUNDS} rounds (${CHROMIUM_ROUNDS} in Chromium); OpenSSH: ssh -tt node cat FILE > /dev/null`);
+    const chromium = await floodInChromium(web.url, NODE, CHROMIUM_FILE, base64Bytes(CHROMIUM_RAW_MB), CHROMIUM_ROUNDS, process.env.CD_BENCH_WEBGL === '1');
+    const sshSmall: number[] = [];
+    for (let round = 0; round < CHROMIUM_ROUNDS; round++) sshSmall.push(await runSsh([...mux, '-tt', dest, 'cat', CHROMIUM_FILE]));
+    const mb = (raw: number) => `${(base64Bytes(raw) / 1e6).toFixed(0)} MB`;
+    const o = median(ours) / 1000;
+    const t = median(theirs) / 1000;
+    const c = median(chromium.seconds);
+    const ts = median(sshSmall) / 1000;
+    console.log(`node ${NODE} (${node.host}); medians of ${ROUNDS} rounds (${CHROMIUM_ROUNDS} in Chromium); OpenSSH: ssh -tt node cat FILE > /dev/null on a ControlMaster connection`);
     console.log('measure | ClusterDeck | OpenSSH ssh -tt | ratio ClusterDeck/ssh');
-    console.log(`cat ~202 MB in a PTY, to a Node WebSocket client acking each batch | ${(o / 1000).toFixed(2)} s | ${(t / 1000).toFixed(2)} s | ${(o / t).toFixed(2)}`);
-    console.log(`cat ~202 MB in a PTY, to xterm.js in Chromium | ${(c / 1000).toFixed(2)} s | ${(t / 1000).toFixed(2)} s | ${(c / t).toFixed(2)}`);
+    console.log(`cat ${mb(RAW_MB)} in a PTY -> main -> WebSocket -> Node client acking each batch | ${o.toFixed(2)} s | ${t.toFixed(2)} s | ${(o / t).toFixed(2)}`);
+    console.log(`cat ${mb(CHROMIUM_RAW_MB)} in a PTY -> main -> WebSocket -> xterm.js in Chromium (${chromium.renderer} renderer) | ${c.toFixed(2)} s | ${ts.toFixed(2)} s | ${(c / ts).toFixed(2)}`);
+    console.log(
+      `xterm.js alone in the same Chromium, same ${mb(CHROMIUM_RAW_MB)}: ${chromium.xtermAloneSeconds.toFixed(2)} s ` +
+        `(${(base64Bytes(CHROMIUM_RAW_MB) / 1e6 / chromium.xtermAloneSeconds).toFixed(1)} MB/s); ClusterDeck in Chromium / xterm alone = ${(c / chromium.xtermAloneSeconds).toFixed(2)}`,
+    );
     console.log(`keystroke echo during the flood (${echoes.length} keys): median ${median(echoes).toFixed(0)} ms, worst ${Math.max(...echoes).toFixed(0)} ms`);
   } finally {
     rpc.close();
+    // Also after a failed round: the files are 200 MB on a disk others use.
+    await runSsh([...mux, dest, 'rm', '-f', FILE, CHROMIUM_FILE]).catch(() => undefined);
     await runSsh([...mux, '-O', 'exit', dest]).catch(() => undefined);
     await web.stop();
     rmSync(dir, { recursive: true, force: true });

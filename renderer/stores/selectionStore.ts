@@ -16,7 +16,8 @@ export type MainView =
   | { kind: 'known-hosts' }
   /** nodeIds null: every node of the cluster that runs the service (the merged view). */
   | { kind: 'logs'; clusterId: string; serviceId: string; nodeIds: string[] | null }
-  | { kind: 'preflight'; nodeId: string };
+  | { kind: 'preflight'; nodeId: string }
+  | { kind: 'backups'; clusterId: string };
 
 interface SelectionState {
   view: MainView;

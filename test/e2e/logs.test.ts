@@ -5,11 +5,12 @@
  * of every agent shows node badges, and bai-m1's preflight shows its table.
  * Screenshots: test-results/e2e/logs-*.png.
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { processesWith } from '../integration/logs/labLogStreams';
 import { readLabInfo } from '../lab/labInfo';
 import { launchChromium } from './support/chromium';
 import { screenshotTaker } from './support/screenshots';
@@ -79,6 +80,8 @@ describe('logs and preflight in the web form against the lab', () => {
     expect(await page.locator('.log-row').count()).toBeGreaterThan(5);
     await shot(page, 'live');
 
+    await page.getByRole('log', { name: 'Log lines' }).press('Control+f');
+    expect(await page.evaluate('document.activeElement?.getAttribute("aria-label")')).toBe('Search the log');
     await page.getByLabel('Search the log').fill('heartbeat');
     await expect.poll(() => page.locator('mark.log-match').count()).toBeGreaterThan(0);
     await page.getByLabel('Search the log').fill('ERROR');
@@ -93,6 +96,14 @@ describe('logs and preflight in the web form against the lab', () => {
       await page.getByRole('group', { name: 'Traceback' }).first().waitFor();
     }
     await shot(page, 'search-error-level');
+
+    // Export writes what the view shows (the filtered lines) to a download.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export…' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^clusterdeck-ClusterDeck_lab-agent-bai-a02-\d{8}T\d{6}Z\.log$/);
+    const exported = readFileSync(await download.path(), 'utf8').trimEnd().split('\n');
+    expect(exported.length).toBeGreaterThan(0);
+    expect(exported.filter((l) => / (ERROR|CRITICAL) /.test(l)).length).toBeGreaterThan(0);
+    expect(exported.every((l) => /^\d{4}-\d{2}-\d{2}T[\d:.]+Z /.test(l))).toBe(true);
   });
 
   it('merges every agent with a badge per line', async () => {
@@ -110,9 +121,15 @@ describe('logs and preflight in the web form against the lab', () => {
     await shot(page, 'merged');
   });
 
-  it('shows the preflight table of bai-m1', async () => {
+  it('ends the remote journalctl -f when the log view is left', async () => {
+    const following = ['journalctl', 'backendai-agent.service', '-n 1000', '-f'];
+    expect(processesWith(following).length).toBeGreaterThan(0);
     await tree().getByRole('treeitem', { name: 'Node bai-m1' }).click();
     await page.getByRole('heading', { name: 'bai-m1', level: 1 }).waitFor();
+    await expect.poll(() => processesWith(following).length, { timeout: 10_000 }).toBe(0);
+  });
+
+  it('shows the preflight tables of bai-m1 and the agent bai-a02', async () => {
     await page.getByRole('button', { name: 'Preflight' }).click();
     const table = page.getByRole('table', { name: 'Preflight of bai-m1' });
     await trustHostKeysUntil('the preflight table', () => table.isVisible());
@@ -120,5 +137,15 @@ describe('logs and preflight in the web form against the lab', () => {
     expect(await table.locator('tr[data-check="docker"]').textContent()).toContain('24.0.7');
     expect(await table.locator('tr[data-check="docker-compose"]').getAttribute('data-status')).toBe('pass');
     await shot(page, 'preflight');
+
+    await tree().getByRole('treeitem', { name: 'Node bai-a02' }).click();
+    await page.getByRole('heading', { name: 'bai-a02', level: 1 }).waitFor();
+    await page.getByRole('button', { name: 'Preflight' }).click();
+    const agent = page.getByRole('table', { name: 'Preflight of bai-a02' });
+    await trustHostKeysUntil('the agent\'s preflight table', () => agent.isVisible());
+    expect(await agent.locator('tr[data-check="gpu"]').getAttribute('data-status')).toBe('pass');
+    expect(await agent.locator('tr[data-check="gpu"]').textContent()).toContain('2 × NVIDIA A100 80GB PCIe');
+    expect(await agent.locator('tr[data-check="nvidia-runtime"]').getAttribute('data-status')).toBe('pass');
+    await shot(page, 'preflight-agent');
   });
 });

@@ -167,6 +167,17 @@ describe('terminals in the web form', () => {
     await waitForRow(reattached, 'the reattached shell answering', (rows) => rows.some((r) => r.trim() === 'still-42'));
     await shot(page, 'reattached');
   });
+
+  it('follows the manager journal from the tree context menu of bai-m1', { timeout: 60_000 }, async () => {
+    await page.getByRole('treeitem', { name: 'Node bai-m1' }).click({ button: 'right' });
+    const menu = page.getByRole('menu', { name: 'Terminals on bai-m1' });
+    await menu.getByRole('menuitem', { name: 'Follow backendai-manager journal' }).click();
+    expect(await menu.count()).toBe(0);
+    await page.getByRole('tab', { name: /bai-m1 · journal backendai-manager · connected/ }).waitFor({ timeout: 20_000 });
+    const pane = page.locator('.terminal-pane').first();
+    await waitForRow(pane, 'manager log lines', (rows) => rows.some((r) => r.includes('ai.backend.manager')));
+    await shot(page, 'journal');
+  });
 });
 
 describe('terminals where the browser has WebGL', () => {
@@ -185,8 +196,9 @@ describe('terminals where the browser has WebGL', () => {
       await shot(p, 'webgl');
       // A lost GL context (GPU reset, driver update): the DOM renderer takes over, then WebGL comes back.
       const host = p.locator('.terminal-pane .xterm-host').first();
+      type GlCanvas = { getContext(kind: 'webgl2'): { getExtension(name: string): { loseContext(): void } | null } | null };
       const lost = await host.evaluate((el) => {
-        for (const canvas of Array.from(el.querySelectorAll('canvas'))) {
+        for (const canvas of Array.from(el.querySelectorAll('canvas') as ArrayLike<GlCanvas>)) {
           const gl = canvas.getContext('webgl2');
           const ext = gl?.getExtension('WEBGL_lose_context');
           if (ext) {

@@ -6,7 +6,8 @@
 import { z } from 'zod';
 import { Id } from './profiles';
 
-export const BACKUP_KINDS = ['pg', 'etcd'] as const;
+/** etcd-snapshot: the raw `etcdctl snapshot save` file (backup only; restoring it is a manual data-dir swap). */
+export const BACKUP_KINDS = ['pg', 'etcd', 'etcd-snapshot'] as const;
 export const BackupKind = z.enum(BACKUP_KINDS);
 export type BackupKind = z.infer<typeof BackupKind>;
 

@@ -2,6 +2,7 @@
 import { useProfilesStore } from '../../stores/profilesStore';
 import { useServiceStatusStore } from '../../stores/serviceStatusStore';
 import { HealthDot } from '../services/HealthDot';
+import { LastGoodBackupAge } from '../backups/LastGoodBackupAge';
 import { useSelectionStore } from '../../stores/selectionStore';
 
 export function ClusterList() {
@@ -26,6 +27,7 @@ export function ClusterList() {
             <th>Customer</th>
             <th>Nodes</th>
             <th>SSH user</th>
+            <th>Last good backup</th>
             <th>Updated</th>
           </tr>
         </thead>
@@ -45,6 +47,9 @@ export function ClusterList() {
               <td>{c.customer || <span className="muted">—</span>}</td>
               <td>{c.nodes.length}</td>
               <td className="mono">{c.ssh.user}</td>
+              <td>
+                <LastGoodBackupAge clusterId={c.id} />
+              </td>
               <td className="muted">{new Date(c.updatedAt).toLocaleString()}</td>
             </tr>
           ))}

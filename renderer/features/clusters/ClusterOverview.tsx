@@ -4,6 +4,7 @@ import { authMethodLabel, SUDO_MODE_OPTIONS } from './authMethodOptions';
 import { ClusterRunButtons } from '../services/ClusterRunButtons';
 import { ServiceMatrix } from '../services/ServiceMatrix';
 import { SweepToolbar } from '../services/SweepToolbar';
+import { BackupsButton } from '../backups/BackupsButton';
 import { ClusterActionsBar } from './ClusterActionsBar';
 import { NodeTable } from './NodeTable';
 
@@ -29,6 +30,7 @@ export function ClusterOverview(props: { cluster: ClusterWithNodes }) {
       </header>
       <ClusterActionsBar cluster={cluster} />
       <SweepToolbar cluster={cluster} />
+      <BackupsButton cluster={cluster} />
       <h2 className="section-title">Services</h2>
       <div className="toolbar" role="toolbar" aria-label={`Whole cluster ${cluster.name}`}>
         <ClusterRunButtons cluster={cluster} />

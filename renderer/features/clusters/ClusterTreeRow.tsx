@@ -4,6 +4,7 @@ import { TreeRowHealth } from '../services/TreeRowHealth';
 import { NodeConnectionDot } from '../ssh/NodeConnectionDot';
 import type { TreeRow } from './clusterTreeRows';
 import { NodeTerminalButton } from '../terminals/NodeTerminalButton';
+import { showNodeTerminalMenu } from '../terminals/NodeTerminalContextMenu';
 
 interface ClusterTreeRowProps {
   row: TreeRow;
@@ -35,6 +36,7 @@ export function ClusterTreeRow({ registerElement, ...props }: ClusterTreeRowProp
       className={`tree-row tree-row-${row.kind}${props.isSelected ? ' is-selected' : ''}`}
       style={{ paddingLeft: `${(row.level - 1) * 14 + 6}px` }}
       onClick={props.onClick}
+      onContextMenu={row.kind === 'node' && row.nodeId ? (e) => showNodeTerminalMenu(e, { clusterId: row.clusterId, nodeId: row.nodeId ?? '', nodeName: row.label }) : undefined}
     >
       <span
         className={`tree-twisty${row.hasChildren ? '' : ' is-leaf'}${props.isExpanded ? ' is-open' : ''}`}

@@ -6,7 +6,7 @@
  * is there; scrolling up holds the view still until "Jump to end".
  */
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useLayoutEffect, useReducer, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useReducer, useRef, useState } from 'react';
 import type { LogBuffer } from './logBuffer';
 import { LogRow } from './LogRow';
 import { createVisibleIndex, type LineFilter } from './visibleLines';
@@ -23,7 +23,6 @@ export interface LogListProps {
   /** Node names for badges; null hides the badge (a single node). */
   nodeNames: ReadonlyMap<string, string> | null;
   nodeColors: ReadonlyMap<string, string>;
-  onCounts?: (visible: number, total: number) => void;
   /** Receives the lines on screen now, for export. */
   visibleRef?: { current: readonly number[] };
 }
@@ -59,13 +58,13 @@ export function LogList(props: LogListProps) {
     count: indexes.length,
     getScrollElement: () => parentRef.current,
     estimateSize: () => ROW_PX,
-    overscan: 20,
+    overscan: 10,
     getItemKey: (i) => buffer.at(indexes[i] ?? -1)?.seq ?? `i${i}`,
   });
 
-  const { onCounts } = props;
+  // Counted here, not lifted to the view: a parent re-render per frame would render every row twice.
   const total = buffer.lines.length;
-  useEffect(() => onCounts?.(indexes.length, total), [onCounts, indexes.length, total]);
+  const dropped = buffer.dropped;
 
   useLayoutEffect(() => {
     const el = parentRef.current;
@@ -82,15 +81,15 @@ export function LogList(props: LogListProps) {
     }
   };
 
-  const toggle = (seq: number) => {
+  const toggle = useCallback((seq: number) => {
     if (expanded.current.has(seq)) expanded.current.delete(seq);
     else expanded.current.add(seq);
     frame();
-  };
+  }, []);
 
   return (
     <div className="log-list-wrap">
-      <div ref={parentRef} className={`log-list${props.wrap ? ' wrap' : ''}`} onScroll={onScroll} role="log" aria-label="Log lines" aria-live="off">
+      <div ref={parentRef} className={`log-list${props.wrap ? ' wrap' : ''}`} onScroll={onScroll} role="log" aria-label="Log lines" aria-live="off" tabIndex={0}>
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {virtualizer.getVirtualItems().map((item) => {
             const line = buffer.at(indexes[item.index] ?? -1);
@@ -106,18 +105,20 @@ export function LogList(props: LogListProps) {
                 <LogRow
                   line={line}
                   onToggle={toggle}
-                  look={{
-                    nodeName: props.nodeNames ? (props.nodeNames.get(line.nodeId) ?? line.nodeId) : null,
-                    nodeColor: props.nodeColors.get(line.nodeId) ?? 'var(--text-muted)',
-                    colours: props.colours,
-                    search: props.filter.search,
-                    expanded: expanded.current.has(line.seq),
-                  }}
+                  nodeName={props.nodeNames ? (props.nodeNames.get(line.nodeId) ?? line.nodeId) : null}
+                  nodeColor={props.nodeColors.get(line.nodeId) ?? 'var(--text-muted)'}
+                  colours={props.colours}
+                  search={props.filter.search}
+                  expanded={expanded.current.has(line.seq)}
                 />
               </div>
             );
           })}
         </div>
+      </div>
+      <div className="log-list-status muted">
+        <span aria-label="Line count">{indexes.length === total ? `${total.toLocaleString()} lines` : `${indexes.length.toLocaleString()} of ${total.toLocaleString()} lines`}</span>
+        {dropped > 0 && <span> · {dropped.toLocaleString()} older lines dropped to stay within memory</span>}
       </div>
       {!stuck && (
         <button

@@ -1,4 +1,5 @@
 /** One entry of the log view: node badge, time, level, the text with its colours and search marks, and a collapsible traceback. */
+import { memo } from 'react';
 import type { LogLine } from '../../../common/contract/schemas/logs';
 import { ansiStyleCss } from './ansiColor';
 import { markSpans } from './logLineMatch';
@@ -39,8 +40,10 @@ function Marked(props: { text: string; line: LogLine | null; look: LogRowLook })
   );
 }
 
-export function LogRow(props: { line: LogLine; look: LogRowLook; onToggle: (seq: number) => void }) {
-  const { line, look } = props;
+/** Memoised on plain props: a frame re-renders only the rows that are new on screen, not all ~90 mounted ones. */
+export const LogRow = memo(function LogRow(props: LogRowLook & { line: LogLine; onToggle: (seq: number) => void }) {
+  const { line } = props;
+  const look = props;
   const extra = line.continuation.length;
   return (
     <div className="log-row-inner" data-level={line.level ?? 'none'}>
@@ -76,4 +79,4 @@ export function LogRow(props: { line: LogLine; look: LogRowLook; onToggle: (seq:
       )}
     </div>
   );
-}
+});

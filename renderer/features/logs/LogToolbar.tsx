@@ -1,4 +1,5 @@
 /** The log view's controls: what to read (lines, since, follow: these reopen the stream) and how to show it (level, search, wrap, colours). */
+import type { RefObject } from 'react';
 import type { LogLevel } from '../../../common/contract/schemas/logs';
 import { LOG_LEVELS } from '../../../common/contract/schemas/logs';
 
@@ -26,14 +27,14 @@ export function LogToolbar(props: {
   onShow: (show: LogShowOptions) => void;
   onExport: () => void;
   onClear: () => void;
-  counts: { visible: number; total: number };
+  searchRef?: RefObject<HTMLInputElement | null>;
 }) {
-  const { read, show } = props;
+  const { read, show, onRead, onShow, onExport, onClear, searchRef } = props;
   return (
     <div className="log-toolbar" role="toolbar" aria-label="Log view">
       <label>
         Last{' '}
-        <select aria-label="Last lines" value={read.lastN} onChange={(e) => props.onRead({ ...read, lastN: Number(e.target.value) })}>
+        <select aria-label="Last lines" value={read.lastN} onChange={(e) => onRead({ ...read, lastN: Number(e.target.value) })}>
           {LINE_CHOICES.map((n) => (
             <option key={n} value={n}>
               {n.toLocaleString()} lines
@@ -42,10 +43,10 @@ export function LogToolbar(props: {
         </select>
       </label>
       <label>
-        Since <input type="datetime-local" aria-label="Since" value={read.since} step={1} onChange={(e) => props.onRead({ ...read, since: e.target.value })} />
+        Since <input type="datetime-local" aria-label="Since" value={read.since} step={1} onChange={(e) => onRead({ ...read, since: e.target.value })} />
       </label>
       <label className="check">
-        <input type="checkbox" checked={read.follow} onChange={(e) => props.onRead({ ...read, follow: e.target.checked })} /> Follow
+        <input type="checkbox" checked={read.follow} onChange={(e) => onRead({ ...read, follow: e.target.checked })} /> Follow
       </label>
       <span className="toolbar-sep" />
       <label>
@@ -53,7 +54,7 @@ export function LogToolbar(props: {
         <select
           aria-label="Minimum level"
           value={show.minLevel ?? ''}
-          onChange={(e) => props.onShow({ ...show, minLevel: e.target.value === '' ? null : (e.target.value as LogLevel) })}
+          onChange={(e) => onShow({ ...show, minLevel: e.target.value === '' ? null : (e.target.value as LogLevel) })}
         >
           <option value="">all</option>
           {LOG_LEVELS.map((l) => (
@@ -63,24 +64,21 @@ export function LogToolbar(props: {
           ))}
         </select>
       </label>
-      <input type="search" className="log-search" placeholder="Search" aria-label="Search the log" value={show.search} onChange={(e) => props.onShow({ ...show, search: e.target.value })} />
+      <input ref={searchRef} type="search" className="log-search" placeholder="Search" aria-label="Search the log" value={show.search} onChange={(e) => onShow({ ...show, search: e.target.value })} />
       <label className="check">
-        <input type="checkbox" checked={show.onlyMatches} onChange={(e) => props.onShow({ ...show, onlyMatches: e.target.checked })} /> Only matches
+        <input type="checkbox" checked={show.onlyMatches} onChange={(e) => onShow({ ...show, onlyMatches: e.target.checked })} /> Only matches
       </label>
       <label className="check">
-        <input type="checkbox" checked={show.wrap} onChange={(e) => props.onShow({ ...show, wrap: e.target.checked })} /> Wrap
+        <input type="checkbox" checked={show.wrap} onChange={(e) => onShow({ ...show, wrap: e.target.checked })} /> Wrap
       </label>
       <label className="check">
-        <input type="checkbox" checked={show.colours} onChange={(e) => props.onShow({ ...show, colours: e.target.checked })} /> Colours
+        <input type="checkbox" checked={show.colours} onChange={(e) => onShow({ ...show, colours: e.target.checked })} /> Colours
       </label>
       <span className="toolbar-gap" />
-      <span className="muted" aria-label="Line count">
-        {props.counts.visible === props.counts.total ? `${props.counts.total.toLocaleString()} lines` : `${props.counts.visible.toLocaleString()} of ${props.counts.total.toLocaleString()} lines`}
-      </span>
-      <button type="button" className="button small" onClick={props.onClear}>
+      <button type="button" className="button small" onClick={onClear}>
         Clear
       </button>
-      <button type="button" className="button small" onClick={props.onExport}>
+      <button type="button" className="button small" onClick={onExport}>
         Export…
       </button>
     </div>

@@ -4,7 +4,7 @@
  * showing options only re-filter what is loaded. Closing the view closes
  * the stream, which ends the remote journalctl / compose logs.
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ClusterWithNodes } from '../../../common/contract/schemas/profiles';
 import { logBufferOf, useLogStreamStore } from '../../stores/logStreamStore';
 import { useSelectionStore } from '../../stores/selectionStore';
@@ -33,8 +33,8 @@ export function LogView(props: { cluster: ClusterWithNodes; serviceId: string; n
   const close = useLogStreamStore((s) => s.close);
   const [read, setRead] = useState<LogReadOptions>({ lastN: 1_000, since: '', follow: true });
   const [look, setLook] = useState<LogShowOptions>({ minLevel: null, search: '', onlyMatches: false, wrap: false, colours: true });
-  const [counts, setCounts] = useState({ visible: 0, total: 0 });
   const visibleRef = useRef<readonly number[]>([]);
+  const searchRef = useRef<HTMLInputElement>(null);
   const nodeKey = nodeIds?.join(',') ?? '*';
   const viewKey = `${cluster.id}/${serviceId}/${nodeKey}`;
   const streamId = useLogStreamStore((s) => s.current[viewKey] ?? null);
@@ -51,7 +51,6 @@ export function LogView(props: { cluster: ClusterWithNodes; serviceId: string; n
   const colors = useMemo(() => new Map(cluster.nodes.map((n, i) => [n.id, BADGE_COLORS[i % BADGE_COLORS.length] ?? '#666'])), [cluster.nodes]);
   const search = useMemo(() => compileSearch(look.search), [look.search]);
   const filter = useMemo(() => ({ minLevel: look.minLevel, search, onlyMatches: look.onlyMatches }), [look.minLevel, search, look.onlyMatches]);
-  const onCounts = useCallback((visible: number, total: number) => setCounts({ visible, total }), []);
 
   const exportLog = () => {
     if (!buffer) return;
@@ -63,7 +62,18 @@ export function LogView(props: { cluster: ClusterWithNodes; serviceId: string; n
   const title = view?.serviceLabel ?? serviceId;
   const where = nodeIds === null ? 'all nodes' : nodeIds.map((id) => names.get(id) ?? id).join(', ');
   return (
-    <section className="pane log-pane" aria-labelledby="logs-title">
+    <section
+      className="pane log-pane"
+      aria-labelledby="logs-title"
+      onKeyDown={(e) => {
+        // Ctrl/Cmd+F searches the loaded lines: the browser's own find cannot see rows the list has not drawn.
+        if ((e.ctrlKey || e.metaKey) && e.key === 'f') {
+          e.preventDefault();
+          searchRef.current?.focus();
+          searchRef.current?.select();
+        }
+      }}
+    >
       <header className="pane-header">
         <button type="button" className="link-button crumb" onClick={() => show({ kind: 'cluster', clusterId: cluster.id })}>
           {cluster.name}
@@ -73,7 +83,7 @@ export function LogView(props: { cluster: ClusterWithNodes; serviceId: string; n
           {title} logs · {where}
         </h1>
       </header>
-      <LogToolbar read={read} show={look} onRead={setRead} onShow={setLook} onExport={exportLog} onClear={() => buffer?.clear()} counts={counts} />
+      <LogToolbar read={read} show={look} onRead={setRead} onShow={setLook} onExport={exportLog} onClear={() => buffer?.clear()} searchRef={searchRef} />
       {view?.error && (
         <p className="form-error" role="alert">
           {view.error}
@@ -88,7 +98,6 @@ export function LogView(props: { cluster: ClusterWithNodes; serviceId: string; n
           wrap={look.wrap}
           nodeNames={merged ? names : null}
           nodeColors={colors}
-          onCounts={onCounts}
           visibleRef={visibleRef}
         />
       )}

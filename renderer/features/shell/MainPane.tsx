@@ -2,6 +2,7 @@
 import { findCluster, findNode, useProfilesStore } from '../../stores/profilesStore';
 import { useSelectionStore } from '../../stores/selectionStore';
 import { ActivityView } from '../activity/ActivityView';
+import { BackupsView } from '../backups/BackupsView';
 import { ClusterEditor } from '../clusters/ClusterEditor';
 import { ClusterList } from '../clusters/ClusterList';
 import { ClusterOverview } from '../clusters/ClusterOverview';
@@ -50,6 +51,9 @@ export function MainPane() {
   } else if (view.kind === 'preflight') {
     const found = findNode(clusters, view.nodeId);
     if (found) content = <PreflightView cluster={found.cluster} node={found.node} />;
+  } else if (view.kind === 'backups') {
+    const cluster = findCluster(clusters, view.clusterId);
+    if (cluster) content = <BackupsView cluster={cluster} />;
   } else if (view.kind === 'known-hosts') {
     content = <KnownHostsView />;
   }

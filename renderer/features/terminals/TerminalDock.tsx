@@ -5,6 +5,7 @@
  */
 import { useEffect } from 'react';
 import { useTerminalTabsStore } from '../../stores/terminalTabsStore';
+import { NodeTerminalContextMenu } from './NodeTerminalContextMenu';
 import { TerminalPane } from './TerminalPane';
 import { TerminalTabBar } from './TerminalTabBar';
 import { TerminalToolbar } from './TerminalToolbar';
@@ -24,6 +25,7 @@ export function TerminalDock() {
         <button type="button" className="button" onClick={() => openTerminalTab({ kind: 'local' }, 'local shell')}>
           Local shell
         </button>
+        <NodeTerminalContextMenu />
       </div>
     );
   }
@@ -33,6 +35,7 @@ export function TerminalDock() {
         <button type="button" className="button" onClick={() => setDockOpen(true)}>
           ▴ Terminals ({tabs.length})
         </button>
+        <NodeTerminalContextMenu />
       </div>
     );
   }
@@ -41,6 +44,7 @@ export function TerminalDock() {
   const receivers = tabs.filter((t) => broadcastTabIds.has(t.tabId));
   return (
     <section className="terminal-dock" aria-label="Terminals">
+      <NodeTerminalContextMenu />
       <TerminalTabBar />
       <TerminalToolbar />
       {isBroadcasting && (

@@ -4,7 +4,7 @@
  * would, independent of the code under test.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ApiClient } from '../../../common/contract/api';
@@ -101,4 +101,29 @@ export async function whenPostgresUp(tries = 20): Promise<void> {
 export function etcdOnLab(args: string[], input?: string): string {
   const managerDir = readLabInfo().managerDir;
   return sshM1(['cd', managerDir, '&&', 'backend.ai', 'mgr', 'etcd', ...args], input);
+}
+
+const DB_LOCK = join(tmpdir(), 'cd-backups-lab-db.lock');
+
+/**
+ * Test files run in parallel, and a restore drops the lab's `backend`
+ * database: files that change or restore it hold this lock (a folder, made
+ * atomically) for their whole run. A lock older than 15 minutes is stale.
+ */
+export async function holdLabDatabase(timeoutMs = 10 * 60_000): Promise<() => void> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      mkdirSync(DB_LOCK);
+      return () => rmSync(DB_LOCK, { recursive: true, force: true });
+    } catch {
+      try {
+        if (Date.now() - statSync(DB_LOCK).mtimeMs > 15 * 60_000) rmSync(DB_LOCK, { recursive: true, force: true });
+      } catch {
+        /* released meanwhile */
+      }
+      if (Date.now() > end) throw new Error(`Another backup test held ${DB_LOCK} for too long.`);
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
 }

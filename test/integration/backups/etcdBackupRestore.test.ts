@@ -55,6 +55,23 @@ describe('etcd backups against the lab', () => {
     }
   }, 300_000);
 
+  it('writes a zstd backup that verifies now and again later', async () => {
+    const { backupId } = await lab.api.startBackup({ clusterId: lab.cluster.id, kind: 'etcd', compression: 'zstd' });
+    const end = await waitForBackup(lab.api, backupId);
+    expect(end.backup).toMatchObject({ status: 'ok', verified: true, compression: 'zstd' });
+    expect(end.backup.path.endsWith('.json.zst')).toBe(true);
+    expect((await lab.api.verifyBackup({ backupId })).verified).toBe(true);
+  }, 120_000);
+
+  it('saves a raw etcd snapshot whose own hash checks out, and does not offer to restore it', async () => {
+    const { backupId } = await lab.api.startBackup({ clusterId: lab.cluster.id, kind: 'etcd-snapshot', compression: 'gzip' });
+    const end = await waitForBackup(lab.api, backupId);
+    expect(end.backup).toMatchObject({ status: 'ok', verified: true, kind: 'etcd-snapshot' });
+    expect(end.backup.path.endsWith('.db.gz')).toBe(true);
+    expect((await lab.api.verifyBackup({ backupId })).verified).toBe(true);
+    await expect(lab.api.startRestore({ backupId, confirmName: lab.cluster.name })).rejects.toMatchObject({ code: 'invalid_input' });
+  }, 120_000);
+
   it('asks which etcd mode before restoring', async () => {
     const end = await etcdBackup();
     await expect(lab.api.startRestore({ backupId: end.backup.id, confirmName: lab.cluster.name })).rejects.toMatchObject({ code: 'invalid_input' });

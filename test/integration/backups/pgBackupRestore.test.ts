@@ -2,15 +2,18 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openBackupLab, psqlOnLab, waitForBackup, waitForRestore, whenPostgresUp, type BackupLab } from './backupLab';
+import { holdLabDatabase, openBackupLab, psqlOnLab, waitForBackup, waitForRestore, whenPostgresUp, type BackupLab } from './backupLab';
 
 let lab: BackupLab;
+let release: () => void = () => undefined;
 beforeAll(async () => {
+  release = await holdLabDatabase();
   lab = await openBackupLab();
   await whenPostgresUp();
-}, 120_000);
+}, 660_000);
 afterAll(async () => {
-  await lab.core.close();
+  await lab?.core.close();
+  release();
 });
 
 async function backup(kind: 'pg' | 'etcd', compression: 'none' | 'gzip' | 'zstd') {
@@ -70,6 +73,16 @@ describe('PostgreSQL backups against the lab', () => {
     const checked = await lab.api.verifyBackup({ backupId: end.backup.id });
     expect(checked.verified).toBe(false);
     expect(checked.verification).toMatch(/sha256|changed/);
+    await expect(lab.api.startRestore({ backupId: end.backup.id, confirmName: lab.cluster.name })).rejects.toMatchObject({ code: 'conflict' });
+  }, 180_000);
+
+  it('refuses a truncated compressed dump on re-verify', async () => {
+    const end = await backup('pg', 'gzip');
+    const bytes = readFileSync(end.backup.path);
+    writeFileSync(end.backup.path, bytes.subarray(0, Math.floor(bytes.length / 2)));
+    const checked = await lab.api.verifyBackup({ backupId: end.backup.id });
+    expect(checked.verified).toBe(false);
+    expect(checked.verification).toMatch(/truncated/);
     await expect(lab.api.startRestore({ backupId: end.backup.id, confirmName: lab.cluster.name })).rejects.toMatchObject({ code: 'conflict' });
   }, 180_000);
 

@@ -124,6 +124,30 @@ describe('logs against the lab', () => {
     await waitFor('compose logs -f to be gone from bai-m1', () => processesWith(words).length === 0, 10_000);
   });
 
+  it('says why compose logs failed when the compose file is not on the node', async () => {
+    // An override in this test's own store only: the lab itself is not touched.
+    const services = await lab.api.setServiceOverride({ clusterId: lab.cluster.id, override: { role: 'redis', composeFile: 'docker-compose.hs.missing.yaml' } });
+    const override = services.overrides.find((o) => o.composeFile === 'docker-compose.hs.missing.yaml');
+    try {
+      const streamId = nextId();
+      const stream = collect(lab, streamId);
+      await lab.api.openLogs({ streamId, clusterId: lab.cluster.id, nodeIds: [lab.nodeId('bai-m1')], serviceId: 'redis', lastN: 5, follow: false });
+      await waitFor('the node to fail', () => stream.states().some((st) => st.state === 'failed'));
+      const failed = stream.states().find((st) => st.state === 'failed');
+      expect(failed?.message).toMatch(/docker-compose.hs.missing.yaml.* on bai-m1 ended with exit 1: .*(No such file or directory|no such file or directory)/);
+      expect(stream.entries()).toEqual([]);
+    } finally {
+      if (override?.id) await lab.api.resetServiceOverride({ clusterId: lab.cluster.id, overrideId: override.id });
+    }
+  });
+
+  it('refuses to pull more lines across nodes than the viewer keeps', async () => {
+    await expect(lab.api.openLogs({ clusterId: lab.cluster.id, serviceId: 'agent', lastN: 200_000 })).rejects.toMatchObject({
+      code: 'invalid_input',
+      fields: { lastN: 'At most 133333 lines per node here.' },
+    });
+  });
+
   it('refuses a service the node does not run, saying which roles it has', async () => {
     await expect(lab.api.openLogs({ clusterId: lab.cluster.id, nodeIds: [lab.nodeId('bai-a02')], serviceId: 'postgres' })).rejects.toMatchObject({
       code: 'not_found',

@@ -4,8 +4,9 @@
  * at once; progress and the end arrive as backup.* / restore.* events.
  */
 import { rmSync } from 'node:fs';
+import { ApiError } from '../../../../common/contract/errors';
 import type { CoreApi } from '../../../../common/contract/api';
-import type { backupMethods } from '../../../../common/contract/schemas/backups';
+import { BACKUP_KINDS, type backupMethods } from '../../../../common/contract/schemas/backups';
 import type { CoreContext } from '../../coreContext';
 import { startRestore } from '../restore/restoreRun';
 import { backupDomainOf } from './backupDomain';
@@ -43,7 +44,9 @@ export function backupCalls(ctx: CoreContext): Pick<CoreApi, keyof typeof backup
     deleteBackup({ backupId }) {
       const { repo, jobs } = domain();
       const record = repo.get(backupId);
-      if (record.status === 'running') jobs.cancel(backupId);
+      if (record.status === 'running' && jobs.isRunning(backupId)) {
+        throw new ApiError('conflict', 'This backup is still running. Cancel it first; a cancelled backup leaves no file, only its history row.');
+      }
       let fileRemoved = false;
       try {
         rmSync(record.path, { force: true });
@@ -68,7 +71,7 @@ export function backupCalls(ctx: CoreContext): Pick<CoreApi, keyof typeof backup
     setBackupSchedule(input) {
       const cluster = ctx.profiles.getCluster(input.clusterId);
       const saved = domain().repo.saveSchedule(input);
-      for (const kind of ['pg', 'etcd'] as const) applyRetention(ctx, cluster.id, kind);
+      for (const kind of BACKUP_KINDS) applyRetention(ctx, cluster.id, kind);
       ctx.activity.record({
         action: 'backup.schedule',
         target: cluster.name,

@@ -7,7 +7,7 @@
 import { join } from 'node:path';
 import type { BackupCompression, BackupKind } from '../../../../common/contract/schemas/backups';
 
-const EXTENSION: Record<BackupKind, string> = { pg: 'sql', etcd: 'json' };
+const EXTENSION: Record<BackupKind, string> = { pg: 'sql', etcd: 'json', 'etcd-snapshot': 'db' };
 const COMPRESSED: Record<BackupCompression, string> = { none: '', gzip: '.gz', zstd: '.zst' };
 
 export function clusterBackupFolder(backupsDir: string, cluster: { id: string; name: string }): string {

@@ -17,6 +17,7 @@ export function createBackupJobs() {
   const jobs = new Map<string, Job>();
   return {
     isBusy: (key: string) => [...jobs.values()].some((j) => j.key === key),
+    isRunning: (id: string) => jobs.has(id),
     /**
      * Registers a job; `key` is "clusterId/kind" (or "restore/clusterId").
      * `announce` runs once the job is off the books, so whoever hears its
@@ -25,11 +26,17 @@ export function createBackupJobs() {
     start<T>(id: string, key: string, what: string, run: (signal: AbortSignal) => Promise<T>, announce: (result: T) => void): Promise<T> {
       if ([...jobs.values()].some((j) => j.key === key)) throw new ApiError('conflict', `${what} is already running for this cluster. Wait for it to end or cancel it.`);
       const abort = new AbortController();
-      const done = run(abort.signal).then((result) => {
-        jobs.delete(id);
-        announce(result);
-        return result;
-      });
+      const done = run(abort.signal).then(
+        (result) => {
+          jobs.delete(id);
+          announce(result);
+          return result;
+        },
+        (err: unknown) => {
+          jobs.delete(id);
+          throw err;
+        },
+      );
       jobs.set(id, { key, abort, done });
       return done;
     },

@@ -28,10 +28,13 @@ export async function* backupContent(path: string, compression: BackupCompressio
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+    let readAll = false;
     try {
       for await (const chunk of child.stdout) yield chunk as Buffer;
+      readAll = true;
     } finally {
-      if (child.exitCode === null) child.kill();
+      // The reader stopped early (an error, a restore's first failure): stop zstd too.
+      if (!readAll) child.kill();
     }
     const code = await exited;
     if (code !== 0) throw new Error(`zstd could not decompress it (${stderr.trim() || `exit ${String(code)}`})`);

@@ -116,9 +116,14 @@ export function createBackupRepository(store: Store) {
     list(f: BackupFilter): BackupRecord[] {
       const where: string[] = [];
       const args: (string | number)[] = [];
-      if (f.clusterId) (where.push('cluster_id = ?'), args.push(f.clusterId));
-      if (f.kind) (where.push('kind = ?'), args.push(f.kind));
-      if (f.status) (where.push('status = ?'), args.push(f.status));
+      const add = (clause: string, value: string | undefined) => {
+        if (value === undefined) return;
+        where.push(clause);
+        args.push(value);
+      };
+      add('cluster_id = ?', f.clusterId);
+      add('kind = ?', f.kind);
+      add('status = ?', f.status);
       const sql = `SELECT * FROM backups ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY started_at DESC, rowid DESC LIMIT ?`;
       return (db().prepare(sql).all(...args, f.limit ?? 1000) as Row[]).map(toRecord);
     },

@@ -19,6 +19,7 @@ import { backupFileName, clusterBackupFolder } from './backupFolders';
 import { VERIFIED_PREFIX } from './backupRepository';
 import { applyRetention } from './backupRetention';
 import { createTailKeeper, endsWithDumpTrailer } from './dumpTrailer';
+import { createSnapshotCheck, etcdSnapshotArgv } from './etcdSnapshot';
 import { describeEtcdTree } from './etcdTree';
 import { findHalfstackContainer, nodeWithRole } from './halfstackContainer';
 import { errorLinesOf, isPasswordRefusal, passwordLine, pgDumpallArgv } from './postgresCommands';
@@ -31,7 +32,7 @@ const BACKUP_TIMEOUT_MS = 12 * 60 * 60 * 1000;
 const PROGRESS_EVERY_MS = 250;
 const STDERR_KEEP = 64 * 1024;
 
-export const KIND_LABEL: Record<BackupKind, string> = { pg: 'PostgreSQL', etcd: 'etcd' };
+export const KIND_LABEL: Record<BackupKind, string> = { pg: 'PostgreSQL', etcd: 'etcd', 'etcd-snapshot': 'etcd snapshot' };
 
 export interface BackupRequest {
   clusterId: string;
@@ -56,7 +57,12 @@ export function startBackup(ctx: CoreContext, req: BackupRequest): StartedBackup
   if (req.compression === 'zstd' && !isZstdAvailable()) {
     throw new ApiError('invalid_input', 'zstd is not installed on this computer, so ClusterDeck cannot write .zst backups. Choose gzip or no compression.');
   }
-  const node = req.kind === 'pg' ? nodeWithRole(cluster, 'postgres', 'PostgreSQL runs') : nodeWithRole(cluster, 'manager', 'the manager (and its etcd CLI) is installed');
+  const node =
+    req.kind === 'pg'
+      ? nodeWithRole(cluster, 'postgres', 'PostgreSQL runs')
+      : req.kind === 'etcd-snapshot'
+        ? nodeWithRole(cluster, 'etcd', 'etcd runs')
+        : nodeWithRole(cluster, 'manager', 'the manager (and its etcd CLI) is installed');
   const key = `${cluster.id}/${req.kind}`;
   if (jobs.isBusy(key)) throw new ApiError('conflict', `A ${KIND_LABEL[req.kind]} backup of ${cluster.name} is already running. Wait for it to end or cancel it.`);
   const id = randomUUID();
@@ -70,6 +76,8 @@ export function startBackup(ctx: CoreContext, req: BackupRequest): StartedBackup
     (signal) => runBackup(ctx, { id, path, cluster, node, ...req }, signal),
     (end) => ctx.events.emit('backup.finished', { backup: end.record, message: end.message }),
   );
+  // runBackup settles its own failures; only a store that vanished mid-way (closing) lands here.
+  done.catch((err: unknown) => ctx.ports.logger.error('backup job ended without a history row', { backupId: id, error: err instanceof Error ? err.message : String(err) }));
   return { backupId: id, done };
 }
 
@@ -109,6 +117,9 @@ async function runBackup(ctx: CoreContext, run: Run, cancel: AbortSignal): Promi
       container = (await findHalfstackContainer(ctx, run.cluster, 'postgres', stop.signal)).container;
       argv = pgDumpallArgv(container);
       stdin = passwordLine(dbPasswordOf(ctx, run.cluster, run.node));
+    } else if (run.kind === 'etcd-snapshot') {
+      container = (await findHalfstackContainer(ctx, run.cluster, 'etcd', stop.signal)).container;
+      argv = etcdSnapshotArgv(container);
     } else {
       argv = ETCD_GET_ARGV;
       cwd = run.cluster.managerDir;
@@ -119,6 +130,7 @@ async function runBackup(ctx: CoreContext, run: Run, cancel: AbortSignal): Promi
       throw localWriteError(err, run.path);
     }
     const tail = createTailKeeper();
+    const snapshot = createSnapshotCheck();
     const etcdParts: Buffer[] = [];
     let stderr = '';
     const result = await sshEngineOf(ctx).exec(run.node.id, argv, {
@@ -136,6 +148,7 @@ async function runBackup(ctx: CoreContext, run: Run, cancel: AbortSignal): Promi
           return;
         }
         if (run.kind === 'pg') tail.push(chunk);
+        else if (run.kind === 'etcd-snapshot') snapshot.push(chunk);
         else etcdParts.push(chunk);
         progress('streaming');
       },
@@ -159,12 +172,21 @@ async function runBackup(ctx: CoreContext, run: Run, cancel: AbortSignal): Promi
     if (run.kind === 'pg') {
       if (!endsWithDumpTrailer(tail.text())) throw new ApiError('remote_failed', `pg_dumpall on ${where} ended without its completion trailer, so the dump is incomplete. Nothing was kept.`);
       verification = `${VERIFIED_PREFIX} exit 0, no errors, pg_dumpall's completion trailer is present`;
+    } else if (run.kind === 'etcd-snapshot') {
+      const problem = snapshot.problem();
+      if (problem) throw new ApiError('remote_failed', `The etcd snapshot from ${where} is not usable: ${problem}. Nothing was kept.`);
+      verification = `${VERIFIED_PREFIX} exit 0, no errors, the snapshot's own sha256 matches its content`;
     } else {
       const tree = describeEtcdTree(Buffer.concat(etcdParts).toString('utf8'));
       if (!tree.ok) throw new ApiError('remote_failed', `The etcd backup from ${where} is not usable: ${tree.problem}`);
       verification = `${VERIFIED_PREFIX} exit 0, no errors, the etcd tree parses (${tree.keys} keys)`;
     }
-    const file = writer.finish();
+    let file;
+    try {
+      file = writer.finish();
+    } catch (err) {
+      throw localWriteError(err, run.path);
+    }
     writer = undefined;
     const now = ctx.ports.now().toISOString();
     const record = repo.settle(run.id, { status: 'ok', finishedAt: now, size: file.size, sha256: file.sha256, verification: `${verification}; sha256 ${file.sha256.slice(0, 12)}…`, verifiedAt: now });

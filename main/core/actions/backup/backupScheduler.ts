@@ -10,6 +10,13 @@ import { startBackup } from './backupRun';
 
 const CHECK_EVERY_MS = 60_000;
 
+/** Due when there is no ok backup yet, or the newest started at least `everyHours` ago. */
+export function isBackupDue(everyHours: number | null, lastOkStartedAt: string | null, now: number): boolean {
+  if (everyHours === null) return false;
+  if (lastOkStartedAt === null) return true;
+  return now - Date.parse(lastOkStartedAt) >= everyHours * 3_600_000;
+}
+
 export function checkSchedules(ctx: CoreContext): string[] {
   const { repo, jobs } = backupDomainOf(ctx);
   const started: string[] = [];
@@ -19,7 +26,7 @@ export function checkSchedules(ctx: CoreContext): string[] {
     for (const kind of schedule.kinds) {
       if (jobs.isBusy(`${schedule.clusterId}/${kind}`)) continue;
       const last = repo.list({ clusterId: schedule.clusterId, kind, status: 'ok', limit: 1 })[0];
-      if (last && now - Date.parse(last.startedAt) < schedule.everyHours * 3_600_000) continue;
+      if (!isBackupDue(schedule.everyHours, last?.startedAt ?? null, now)) continue;
       try {
         started.push(startBackup(ctx, { clusterId: schedule.clusterId, kind, compression: schedule.compression, note: 'Scheduled backup' }).backupId);
       } catch (err) {

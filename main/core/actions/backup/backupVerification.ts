@@ -9,6 +9,7 @@ import type { BackupRecord } from '../../../../common/contract/schemas/backups';
 import { VERIFIED_PREFIX } from './backupRepository';
 import { backupContent, sha256OfFile } from './backupReader';
 import { createTailKeeper, endsWithDumpTrailer } from './dumpTrailer';
+import { createSnapshotCheck } from './etcdSnapshot';
 import { describeEtcdTree } from './etcdTree';
 
 export interface Verdict {
@@ -21,11 +22,13 @@ const MAX_ETCD_JSON_BYTES = 256 * 1024 * 1024;
 
 export async function verifyContent(record: Pick<BackupRecord, 'kind' | 'path' | 'compression'>): Promise<Verdict> {
   const tail = createTailKeeper();
+  const snapshot = createSnapshotCheck();
   const etcdParts: Buffer[] = [];
   let etcdBytes = 0;
   try {
     for await (const chunk of backupContent(record.path, record.compression)) {
       if (record.kind === 'pg') tail.push(chunk);
+      else if (record.kind === 'etcd-snapshot') snapshot.push(chunk);
       else {
         etcdBytes += chunk.length;
         if (etcdBytes > MAX_ETCD_JSON_BYTES) return { ok: false, sentence: 'Not verified: the etcd backup is larger than any etcd tree ClusterDeck writes.' };
@@ -39,6 +42,10 @@ export async function verifyContent(record: Pick<BackupRecord, 'kind' | 'path' |
     return endsWithDumpTrailer(tail.text())
       ? { ok: true, sentence: `${VERIFIED_PREFIX} pg_dumpall's completion trailer is present` }
       : { ok: false, sentence: "Not verified: the dump does not end with pg_dumpall's completion trailer, so it was cut short or altered." };
+  }
+  if (record.kind === 'etcd-snapshot') {
+    const problem = snapshot.problem();
+    return problem ? { ok: false, sentence: `Not verified: ${problem}.` } : { ok: true, sentence: `${VERIFIED_PREFIX} the snapshot's own sha256 matches its content` };
   }
   const described = describeEtcdTree(Buffer.concat(etcdParts).toString('utf8'));
   return described.ok ? { ok: true, sentence: `${VERIFIED_PREFIX} the etcd tree parses (${described.keys} keys)` } : { ok: false, sentence: `Not verified: ${described.problem}` };

@@ -19,6 +19,9 @@ import { createLogSessions } from './logSessions';
 import { toLogLine } from './logWire';
 import { nodeLogCommand, readNodeLogs } from './nodeLogReader';
 
+/** What one open may pull in at most across its nodes: the renderer's buffer keeps 200,000 lines, so more only costs the wire. */
+const MAX_LINES_PER_OPEN = 400_000;
+
 export function logCalls(ctx: CoreContext): Pick<CoreApi, keyof typeof logMethods> {
   const sessions = createLogSessions();
   ctx.onClose(() => sessions.closeAll());
@@ -36,6 +39,13 @@ export function logCalls(ctx: CoreContext): Pick<CoreApi, keyof typeof logMethod
         : cluster.nodes.filter((n) => domain.services.nodeServices(cluster, n).some((s) => s.id === input.serviceId));
       if (nodes.length === 0) {
         throw new ApiError('not_found', `No node of ${cluster.name} runs the service "${input.serviceId}". Tick its role on a node first.`);
+      }
+      if (input.lastN * nodes.length > MAX_LINES_PER_OPEN) {
+        throw new ApiError(
+          'invalid_input',
+          `${input.lastN.toLocaleString('en')} lines from each of ${nodes.length} nodes is more than the viewer keeps (${MAX_LINES_PER_OPEN.toLocaleString('en')} in all). Ask for fewer lines or a later "since".`,
+          { lastN: `At most ${Math.floor(MAX_LINES_PER_OPEN / nodes.length)} lines per node here.` },
+        );
       }
       const targets: ControlTarget[] = nodes.map((n) => domain.services.serviceOnNode(n.id, input.serviceId));
       const streamId = input.streamId ?? `logs-${randomBytes(6).toString('hex')}`;

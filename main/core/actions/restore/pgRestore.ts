@@ -56,7 +56,10 @@ export async function restorePostgres(step: RestoreStep): Promise<RestoreOutcome
         yield chunk;
       }
     })();
-    await uploadToNode(engine, { nodeId: node.id, nodeName: node.name, path: remote }, source, signal, (bytes) => step.progress('uploading', bytes, record.size ?? 0));
+    await uploadToNode(engine, { nodeId: node.id, nodeName: node.name, path: remote }, source, signal, (bytes) =>
+      // The file's size is the compressed size; uploaded bytes are uncompressed, so a total is known only for plain dumps.
+      step.progress('uploading', bytes, record.compression === 'none' ? (record.size ?? 0) : 0),
+    );
     const dump = contents.finish();
 
     step.progress('restoring', 0, 0);

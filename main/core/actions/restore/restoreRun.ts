@@ -48,6 +48,9 @@ export function startRestore(ctx: CoreContext, req: RestoreRequest): StartedRest
   if (req.confirmName.trim() !== cluster.name) {
     throw new ApiError('invalid_input', `Type the cluster's name "${cluster.name}" exactly to confirm the restore.`, { confirmName: 'Does not match the cluster name.' });
   }
+  if (record.kind === 'etcd-snapshot') {
+    throw new ApiError('invalid_input', `A raw etcd snapshot is restored with etcd stopped (etcdutl snapshot restore ${record.path} into a new data dir). ClusterDeck restores the JSON etcd backups; use one of those.`);
+  }
   if (!record.verified) throw new ApiError('conflict', `This backup is not verified (${record.verification || record.status}). Only a verified backup can be restored.`);
   if (record.kind === 'etcd' && !req.etcdMode) throw new ApiError('invalid_input', 'Choose "replace all" or "merge" for an etcd restore.', { etcdMode: 'Required for etcd.' });
   const restoreId = randomUUID();
@@ -58,6 +61,7 @@ export function startRestore(ctx: CoreContext, req: RestoreRequest): StartedRest
     (signal) => runRestore(ctx, restoreId, record, cluster, req.etcdMode ?? 'merge', signal),
     (end) => ctx.events.emit('restore.finished', { restoreId, clusterId: cluster.id, kind: record.kind, ...end }),
   );
+  done.catch((err: unknown) => ctx.ports.logger.error('restore job ended unexpectedly', { restoreId, error: err instanceof Error ? err.message : String(err) }));
   return { restoreId, done };
 }
 

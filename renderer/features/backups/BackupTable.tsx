@@ -1,0 +1,101 @@
+/** The backup history of one cluster with its filters; each row: verify, copy path, restore, delete. */
+import type { BackupRecord } from '../../../common/contract/schemas/backups';
+import { useBackupStore } from '../../stores/backupStore';
+import { bytesText, KIND_TEXT } from './backupText';
+
+function StatusCell(props: { backup: BackupRecord }) {
+  const { backup } = props;
+  const label = backup.status === 'ok' ? (backup.verified ? 'verified' : 'not verified') : backup.status;
+  return (
+    <td title={backup.verification} data-status={label}>
+      <span className={`backup-status backup-status-${label.replace(' ', '-')}`}>{label}</span>
+    </td>
+  );
+}
+
+export function BackupTable(props: { onRestore(backup: BackupRecord): void }) {
+  const { backups, filter, setFilter, verify, remove } = useBackupStore();
+  return (
+    <>
+      <div className="toolbar" role="toolbar" aria-label="Filter backups">
+        <label>
+          Kind{' '}
+          <select aria-label="Filter by kind" value={filter.kind} onChange={(e) => void setFilter({ kind: e.target.value as typeof filter.kind })}>
+            <option value="all">all</option>
+            <option value="pg">PostgreSQL</option>
+            <option value="etcd">etcd</option>
+            <option value="etcd-snapshot">etcd snapshot</option>
+          </select>
+        </label>
+        <label>
+          Status{' '}
+          <select aria-label="Filter by status" value={filter.status} onChange={(e) => void setFilter({ status: e.target.value as typeof filter.status })}>
+            <option value="all">all</option>
+            <option value="ok">ok</option>
+            <option value="failed">failed</option>
+            <option value="cancelled">cancelled</option>
+            <option value="running">running</option>
+          </select>
+        </label>
+      </div>
+      {backups.length === 0 ? (
+        <p className="muted-block">No backups match. Use Back up now above.</p>
+      ) : (
+        <table className="data-table" aria-label="Backup history">
+          <thead>
+            <tr>
+              <th>Started</th>
+              <th>Kind</th>
+              <th>Status</th>
+              <th>Size</th>
+              <th>Node</th>
+              <th>File</th>
+              <th>Note</th>
+              <th>Actions</th>
+            </tr>
+          </thead>
+          <tbody>
+            {backups.map((b) => (
+              <tr key={b.id} data-backup-id={b.id}>
+                <td>{new Date(b.startedAt).toLocaleString()}</td>
+                <td>{KIND_TEXT[b.kind]}</td>
+                <StatusCell backup={b} />
+                <td>{bytesText(b.size)}</td>
+                <td>{b.nodeName}</td>
+                <td className="mono backup-path" title={b.sha256 ? `sha256 ${b.sha256}` : ''}>
+                  {b.status === 'ok' ? b.path : <span className="muted">{b.verification.replace(/^Not verified: /, '')}</span>}
+                </td>
+                <td>{b.note}</td>
+                <td className="backup-actions">
+                  {b.status === 'ok' && (
+                    <>
+                      <button type="button" className="button small" onClick={() => void verify(b.id)}>
+                        Verify
+                      </button>
+                      <button type="button" className="button small" onClick={() => void navigator.clipboard?.writeText(b.path)} title="Copy the file's path">
+                        Copy path
+                      </button>
+                      {b.kind !== 'etcd-snapshot' && (
+                        <button type="button" className="button small danger" disabled={!b.verified} onClick={() => props.onRestore(b)} title={b.verified ? 'Restore this backup' : 'Only a verified backup can be restored'}>
+                          Restore…
+                        </button>
+                      )}
+                    </>
+                  )}
+                  {b.status !== 'running' && (
+                    <button type="button" className="button small ghost" onClick={() => {
+                        if (window.confirm(`Delete this ${KIND_TEXT[b.kind]} backup? The file ${b.path} and its history row are removed.`)) void remove(b.id);
+                      }}
+                      aria-label={`Delete backup of ${new Date(b.startedAt).toLocaleString()}`}>
+                      Delete
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,101 @@
+/**
+ * Backups through a real browser against the lab: the web form on a temp
+ * data dir, the lab profile imported, a PostgreSQL backup made from the
+ * Backups view (progress, then a verified history row), then restored with
+ * the typed cluster-name confirmation. Screenshots: test-results/e2e/backups-*.png.
+ */
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { holdLabDatabase } from '../integration/backups/backupLab';
+import { readLabInfo } from '../lab/labInfo';
+import { launchChromium } from './support/chromium';
+import { screenshotTaker } from './support/screenshots';
+import { ensureWebFormBuilt, startWebForm, type WebFormProcess } from './support/webFormProcess';
+
+const shot = screenshotTaker('backups');
+let tmp: string;
+let web: WebFormProcess;
+let browser: Browser;
+let page: Page;
+// The restore below drops the lab's backend database: not while another backup test uses it.
+let release: () => void = () => undefined;
+
+beforeAll(async () => {
+  release = await holdLabDatabase();
+  ensureWebFormBuilt();
+  tmp = mkdtempSync(path.join(os.tmpdir(), 'cd-e2e-backups-'));
+  const home = path.join(tmp, 'home');
+  mkdirSync(path.join(home, '.ssh'), { recursive: true, mode: 0o700 });
+  web = await startWebForm(path.join(tmp, 'data'), { homeDir: home });
+  browser = await launchChromium();
+  const context = await browser.newContext({ viewport: { width: 1500, height: 950 }, colorScheme: 'light' });
+  page = await context.newPage();
+}, 660_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await web?.stop();
+  if (tmp) rmSync(tmp, { recursive: true, force: true });
+  release();
+});
+
+/** Answers host-key dialogs ("Trust and remember") until `done` holds; bounded. */
+async function trustHostKeysUntil(done: () => Promise<boolean>, timeoutMs = 90_000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (Date.now() < end) {
+    if (await done()) return;
+    const prompt = page.getByRole('dialog', { name: /^Trust the / });
+    if (await prompt.isVisible().catch(() => false)) await prompt.getByRole('button', { name: 'Trust and remember' }).click();
+    else await page.waitForTimeout(200);
+  }
+  throw new Error('Gave up waiting (a host key prompt still open, or the backup never finished).');
+}
+
+describe('backups in the web form against the lab', () => {
+  it('makes a PostgreSQL backup from the UI and sees it verified in the history', async () => {
+    await page.goto(web.url);
+    await page.getByRole('heading', { name: 'No clusters yet' }).waitFor();
+    await page.getByLabel('Cluster file to import').first().setInputFiles(path.join(readLabInfo().root, 'profile.json'));
+    await page.getByRole('dialog', { name: 'Import a cluster file' }).getByRole('button', { name: 'Import' }).click();
+    await page.getByRole('heading', { name: 'ClusterDeck lab', level: 1 }).waitFor();
+    await page.getByRole('toolbar', { name: 'Backups of ClusterDeck lab' }).getByRole('button', { name: 'Backups' }).click();
+    await page.getByRole('heading', { name: 'Backups of ClusterDeck lab', level: 1 }).waitFor();
+    await expect.poll(() => page.locator('[data-last-backup-of]').first().textContent()).toContain('no PostgreSQL backup');
+
+    await page.getByLabel('Backup kind').selectOption('pg');
+    await page.getByLabel('Compression', { exact: true }).selectOption('gzip');
+    await page.getByRole('button', { name: 'Back up now' }).click();
+    const history = page.getByRole('table', { name: 'Backup history' });
+    let sawProgress = false;
+    await trustHostKeysUntil(async () => {
+      if (!sawProgress && (await page.locator('[data-backup-progress]').count()) > 0) {
+        sawProgress = true;
+        await shot(page, 'progress');
+      }
+      return (await history.locator('[data-status="verified"]').count()) === 1;
+    });
+    await page.getByRole('status').getByText(/PostgreSQL backup of ClusterDeck lab written to/).waitFor();
+    expect(await history.locator('tbody tr').count()).toBe(1);
+    expect(await page.locator('[data-last-backup-of]').first().textContent()).toMatch(/PostgreSQL (just now|\d+ min ago)/);
+    await shot(page, 'verified');
+  }, 120_000);
+
+  it('restores that backup only after the cluster name is typed', async () => {
+    await page.getByRole('button', { name: 'Restore…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Restore PostgreSQL of ClusterDeck lab' });
+    await dialog.getByText(/drops it/).waitFor();
+    expect(await dialog.getByRole('button', { name: 'Restore', exact: true }).isDisabled()).toBe(true);
+    await dialog.getByLabel('Cluster name to confirm').fill('ClusterDeck lab');
+    await shot(page, 'restore-confirm');
+    await dialog.getByRole('button', { name: 'Restore', exact: true }).click();
+    const restore = page.locator('[data-restore]');
+    await expect.poll(() => restore.textContent(), { timeout: 120_000 }).toMatch(/PostgreSQL restore: (ok|failed|cancelled)/);
+    expect(await restore.textContent()).toMatch(/PostgreSQL restore: ok.*matching the backup/);
+    // The safety backup taken first is in the history too, verified.
+    await expect.poll(() => page.getByRole('table', { name: 'Backup history' }).locator('[data-status="verified"]').count()).toBe(2);
+    await shot(page, 'restored');
+  }, 180_000);
+});
