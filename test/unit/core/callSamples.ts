@@ -40,6 +40,7 @@ export const CALL_SAMPLES: Record<string, unknown> = {
   unlockSecrets: { passphrase: 'correct horse battery' },
   // terminals
   openLocalTerminal: { cols: 80, rows: 24 },
+  openRemoteTerminal: { nodeId: 'n1', cols: 80, rows: 24 },
   writeTerminal: { terminalId: 't1', data: 'ls\r' },
   resizeTerminal: { terminalId: 't1', cols: 120, rows: 40 },
   ackTerminal: { terminalId: 't1', bytes: 4096 },
