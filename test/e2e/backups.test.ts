@@ -4,55 +4,31 @@
  * Backups view (progress, then a verified history row), then restored with
  * the typed cluster-name confirmation. Screenshots: test-results/e2e/backups-*.png.
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { holdLabDatabase } from '../integration/backups/backupLab';
 import { readLabInfo } from '../lab/labInfo';
-import { launchChromium } from './support/chromium';
 import { screenshotTaker } from './support/screenshots';
-import { ensureWebFormBuilt, startWebForm, type WebFormProcess } from './support/webFormProcess';
+import { openWebFormSession, trustHostKeysUntil, type WebFormSession } from './support/webFormSession';
 
 const shot = screenshotTaker('backups');
-let tmp: string;
-let web: WebFormProcess;
-let browser: Browser;
+let session: WebFormSession;
+let web: WebFormSession['web'];
 let page: Page;
 // The restore below drops the lab's backend database: not while another backup test uses it.
 let release: () => void = () => undefined;
 
 beforeAll(async () => {
   release = await holdLabDatabase();
-  ensureWebFormBuilt();
-  tmp = mkdtempSync(path.join(os.tmpdir(), 'cd-e2e-backups-'));
-  const home = path.join(tmp, 'home');
-  mkdirSync(path.join(home, '.ssh'), { recursive: true, mode: 0o700 });
-  web = await startWebForm(path.join(tmp, 'data'), { homeDir: home });
-  browser = await launchChromium();
-  const context = await browser.newContext({ viewport: { width: 1500, height: 950 }, colorScheme: 'light' });
-  page = await context.newPage();
+  session = await openWebFormSession('backups', { width: 1500, height: 950 });
+  ({ web, page } = session);
 }, 660_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await web?.stop();
-  if (tmp) rmSync(tmp, { recursive: true, force: true });
+  await session?.close();
   release();
 });
-
-/** Answers host-key dialogs ("Trust and remember") until `done` holds; bounded. */
-async function trustHostKeysUntil(done: () => Promise<boolean>, timeoutMs = 90_000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (Date.now() < end) {
-    if (await done()) return;
-    const prompt = page.getByRole('dialog', { name: /^Trust the / });
-    if (await prompt.isVisible().catch(() => false)) await prompt.getByRole('button', { name: 'Trust and remember' }).click();
-    else await page.waitForTimeout(200);
-  }
-  throw new Error('Gave up waiting (a host key prompt still open, or the backup never finished).');
-}
 
 describe('backups in the web form against the lab', () => {
   it('makes a PostgreSQL backup from the UI and sees it verified in the history', async () => {
@@ -70,13 +46,13 @@ describe('backups in the web form against the lab', () => {
     await page.getByRole('button', { name: 'Back up now' }).click();
     const history = page.getByRole('table', { name: 'Backup history' });
     let sawProgress = false;
-    await trustHostKeysUntil(async () => {
+    await trustHostKeysUntil(page, 'the verified backup', async () => {
       if (!sawProgress && (await page.locator('[data-backup-progress]').count()) > 0) {
         sawProgress = true;
         await shot(page, 'progress');
       }
       return (await history.locator('[data-status="verified"]').count()) === 1;
-    });
+    }, 90_000);
     await page.getByRole('status').getByText(/PostgreSQL backup of ClusterDeck lab written to/).waitFor();
     expect(await history.locator('tbody tr').count()).toBe(1);
     expect(await page.locator('[data-last-backup-of]').first().textContent()).toMatch(/PostgreSQL (just now|\d+ min ago)/);

@@ -5,53 +5,30 @@
  * of every agent shows node badges, and bai-m1's preflight shows its table.
  * Screenshots: test-results/e2e/logs-*.png.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { processesWith } from '../integration/logs/labLogStreams';
 import { readLabInfo } from '../lab/labInfo';
-import { launchChromium } from './support/chromium';
 import { screenshotTaker } from './support/screenshots';
-import { ensureWebFormBuilt, startWebForm, type WebFormProcess } from './support/webFormProcess';
+import { openWebFormSession, trustHostKeysUntil, type WebFormSession } from './support/webFormSession';
 
 const shot = screenshotTaker('logs');
-let tmp: string;
-let web: WebFormProcess;
-let browser: Browser;
+let session: WebFormSession;
+let web: WebFormSession['web'];
 let page: Page;
 
 beforeAll(async () => {
-  ensureWebFormBuilt();
-  tmp = mkdtempSync(path.join(os.tmpdir(), 'cd-e2e-logs-'));
-  const home = path.join(tmp, 'home');
-  mkdirSync(path.join(home, '.ssh'), { recursive: true, mode: 0o700 });
-  web = await startWebForm(path.join(tmp, 'data'), { homeDir: home });
-  browser = await launchChromium();
-  const context = await browser.newContext({ viewport: { width: 1500, height: 900 }, colorScheme: 'light' });
-  page = await context.newPage();
+  session = await openWebFormSession('logs');
+  ({ web, page } = session);
 }, 60_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await web?.stop();
-  if (tmp) rmSync(tmp, { recursive: true, force: true });
+  await session?.close();
 });
 
 const tree = () => page.getByRole('tree', { name: 'Clusters' });
-
-/** Answers host-key dialogs ("Trust and remember") until `done` holds; bounded. */
-async function trustHostKeysUntil(what: string, done: () => Promise<boolean>, timeoutMs = 60_000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (Date.now() < end) {
-    if (await done()) return;
-    const prompt = page.getByRole('dialog', { name: /^Trust the / });
-    if (await prompt.isVisible().catch(() => false)) await prompt.getByRole('button', { name: 'Trust and remember' }).click();
-    else await page.waitForTimeout(200);
-  }
-  throw new Error(`Timed out waiting for ${what}.`);
-}
 
 const lineCount = async () => Number(((await page.getByLabel('Line count').textContent()) ?? '0').replace(/[^\d].*$/, '').replace(/,/g, '') || 0);
 
@@ -71,7 +48,7 @@ describe('logs and preflight in the web form against the lab', () => {
     await page.getByRole('toolbar', { name: 'Logs of Agent' }).getByRole('button', { name: 'Open logs' }).click();
     await page.getByRole('heading', { name: /Agent logs · bai-a02/ }).waitFor();
 
-    await trustHostKeysUntil('the first log lines', async () => (await lineCount()) > 0);
+    await trustHostKeysUntil(page, 'the first log lines', async () => (await lineCount()) > 0);
     const first = await lineCount();
     // The lab's agent writes about 2 lines a second, and the view follows.
     await expect.poll(lineCount, { timeout: 15_000 }).toBeGreaterThan(first);
@@ -114,7 +91,7 @@ describe('logs and preflight in the web form against the lab', () => {
     await tree().locator(`[data-row-id="service:${nodeRowId.slice('node:'.length)}:agent"]`).click();
     await page.getByRole('toolbar', { name: 'Logs of Agent' }).getByRole('button', { name: /^Logs of all \d nodes$/ }).click();
     await page.getByRole('heading', { name: /Agent logs · all nodes/ }).waitFor();
-    await trustHostKeysUntil('lines from all three agents', async () => {
+    await trustHostKeysUntil(page, 'lines from all three agents', async () => {
       const badges = await page.locator('.log-row .log-node').allTextContents();
       return ['bai-a01', 'bai-a02', 'bai-a03'].every((n) => badges.includes(n));
     });
@@ -132,7 +109,7 @@ describe('logs and preflight in the web form against the lab', () => {
   it('shows the preflight tables of bai-m1 and the agent bai-a02', async () => {
     await page.getByRole('button', { name: 'Preflight' }).click();
     const table = page.getByRole('table', { name: 'Preflight of bai-m1' });
-    await trustHostKeysUntil('the preflight table', () => table.isVisible());
+    await trustHostKeysUntil(page, 'the preflight table', () => table.isVisible());
     expect(await table.locator('tr[data-check="docker"]').getAttribute('data-status')).toBe('pass');
     expect(await table.locator('tr[data-check="docker"]').textContent()).toContain('24.0.7');
     expect(await table.locator('tr[data-check="docker-compose"]').getAttribute('data-status')).toBe('pass');
@@ -142,7 +119,7 @@ describe('logs and preflight in the web form against the lab', () => {
     await page.getByRole('heading', { name: 'bai-a02', level: 1 }).waitFor();
     await page.getByRole('button', { name: 'Preflight' }).click();
     const agent = page.getByRole('table', { name: 'Preflight of bai-a02' });
-    await trustHostKeysUntil('the agent\'s preflight table', () => agent.isVisible());
+    await trustHostKeysUntil(page, 'the agent\'s preflight table', () => agent.isVisible());
     expect(await agent.locator('tr[data-check="gpu"]').getAttribute('data-status')).toBe('pass');
     expect(await agent.locator('tr[data-check="gpu"]').textContent()).toContain('2 × NVIDIA A100 80GB PCIe');
     expect(await agent.locator('tr[data-check="nvidia-runtime"]').getAttribute('data-status')).toBe('pass');

@@ -6,55 +6,28 @@
  * bulk restart of every agent shows one result row per node.
  * Screenshots: test-results/e2e/services-*.png.
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readLabInfo } from '../lab/labInfo';
-import { launchChromium } from './support/chromium';
 import { screenshotTaker } from './support/screenshots';
-import { ensureWebFormBuilt, startWebForm, type WebFormProcess } from './support/webFormProcess';
+import { openWebFormSession, trustHostKeysUntil, type WebFormSession } from './support/webFormSession';
 
 const shot = screenshotTaker('services');
-let tmp: string;
-let web: WebFormProcess;
-let browser: Browser;
+let session: WebFormSession;
+let web: WebFormSession['web'];
 let page: Page;
 
 beforeAll(async () => {
-  ensureWebFormBuilt();
-  tmp = mkdtempSync(path.join(os.tmpdir(), 'cd-e2e-services-'));
-  const home = path.join(tmp, 'home');
-  mkdirSync(path.join(home, '.ssh'), { recursive: true, mode: 0o700 });
-  web = await startWebForm(path.join(tmp, 'data'), { homeDir: home });
-  browser = await launchChromium();
-  const context = await browser.newContext({ viewport: { width: 1500, height: 900 }, colorScheme: 'light' });
-  page = await context.newPage();
+  session = await openWebFormSession('services');
+  ({ web, page } = session);
 }, 60_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await web?.stop();
-  if (tmp) rmSync(tmp, { recursive: true, force: true });
+  await session?.close();
 });
 
 const tree = () => page.getByRole('tree', { name: 'Clusters' });
-
-/** Answers host-key dialogs ("Trust and remember") until `done` holds; bounded. */
-async function trustHostKeysUntil(done: () => Promise<boolean>, timeoutMs = 60_000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (Date.now() < end) {
-    if (await done()) return;
-    const prompt = page.getByRole('dialog', { name: /^Trust the / });
-    if (await prompt.isVisible().catch(() => false)) {
-      await prompt.getByRole('button', { name: 'Trust and remember' }).click();
-    } else {
-      await page.waitForTimeout(200);
-    }
-  }
-  throw new Error('The sweep did not finish within the time allowed (host key prompts still open?).');
-}
 
 async function serviceRow(nodeName: string, serviceId: string): Promise<Locator> {
   const node = tree().getByRole('treeitem', { name: `Node ${nodeName}` });
@@ -76,7 +49,7 @@ describe('services in the web form against the lab', () => {
 
     await page.getByRole('button', { name: 'Refresh status' }).click();
     const matrix = page.getByRole('table', { name: 'Services by node in ClusterDeck lab' });
-    await trustHostKeysUntil(async () => (await matrix.locator('[data-state="running"]').count()) === 13);
+    await trustHostKeysUntil(page, 'every service running', async () => (await matrix.locator('[data-state="running"]').count()) === 13);
     await page.getByRole('button', { name: 'Refresh status' }).waitFor();
     expect(await matrix.locator('[data-state]:not([data-state="running"])').count()).toBe(0);
     expect(await tree().getByRole('treeitem', { name: 'Cluster ClusterDeck lab' }).locator('[data-health]').getAttribute('data-health')).toBe('green');
