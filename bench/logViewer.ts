@@ -13,7 +13,6 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { WebSocket } from 'ws';
 import type { ClusterWithNodes } from '../common/contract/schemas/profiles';
 import { launchChromium } from '../test/e2e/support/chromium';
 import { ensureWebFormBuilt, startWebForm } from '../test/e2e/support/webFormProcess';
@@ -23,6 +22,7 @@ import { labNode, readLabInfo, type LabInfo } from '../test/lab/labInfo';
 import { readLabStatus } from '../test/lab/labStatus';
 import { labUp } from '../test/lab/labUp';
 import { mustRunOnNode } from '../test/lab/nodeExec';
+import { connectRpc } from './webFormRpc';
 
 const NODE = 'bai-m1';
 const SERVICE = 'manager';
@@ -31,46 +31,6 @@ const FLOOD_RATE = 5_000;
 const FOLLOW_MS = 8_000;
 /** Bound of the 100,000-line load phase. */
 const LOAD_MS = 30_000;
-
-interface RpcClient {
-  call(method: string, input: unknown): Promise<unknown>;
-  onEvent(listener: (event: string, payload: Record<string, unknown>) => void): void;
-  close(): void;
-}
-
-/** The web form's WebSocket protocol (common/rpc/transport.ts), as a script speaks it. */
-function connectRpc(url: string, origin: string): Promise<RpcClient> {
-  const u = new URL(url);
-  const ws = new WebSocket(`ws://${u.host}/rpc?token=${u.searchParams.get('token') ?? ''}`, { origin });
-  const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
-  const listeners: Array<(event: string, payload: Record<string, unknown>) => void> = [];
-  let nextId = 1;
-  ws.on('message', (data: Buffer) => {
-    const msg = JSON.parse(data.toString()) as { t: string; id?: number; event?: string; payload?: Record<string, unknown>; result?: { ok: boolean; value?: unknown; error?: unknown } };
-    if (msg.t === 'result' && msg.id !== undefined) {
-      const p = pending.get(msg.id);
-      pending.delete(msg.id);
-      if (msg.result?.ok) p?.resolve(msg.result.value);
-      else p?.reject(new Error(JSON.stringify(msg.result?.error)));
-    } else if (msg.t === 'event' && msg.event && msg.payload) {
-      for (const l of listeners) l(msg.event, msg.payload);
-    }
-  });
-  return new Promise((resolve, reject) => {
-    ws.on('error', reject);
-    ws.on('open', () =>
-      resolve({
-        call(method, input) {
-          const id = nextId++;
-          ws.send(JSON.stringify({ t: 'call', id, method, input }));
-          return new Promise((res, rej) => pending.set(id, { resolve: res, reject: rej }));
-        },
-        onEvent: (l) => listeners.push(l),
-        close: () => ws.close(),
-      }),
-    );
-  });
-}
 
 async function setLogRate(rate: number | 'default'): Promise<void> {
   await mustRunOnNode(NODE, [join(nodeToolsBin, 'lab-unit-log-rate'), '--node', NODE, UNIT, String(rate)]);

@@ -12,7 +12,6 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { WebSocket } from 'ws';
 import type { ClusterWithNodes } from '../common/contract/schemas/profiles';
 import { startWebForm, ensureWebFormBuilt } from '../test/e2e/support/webFormProcess';
 import { labDown } from '../test/lab/labDown';
@@ -20,6 +19,7 @@ import { labNode, readLabInfo, type LabInfo } from '../test/lab/labInfo';
 import { readLabStatus } from '../test/lab/labStatus';
 import { labUp } from '../test/lab/labUp';
 import { floodInChromium } from './terminalInChromium';
+import { connectRpc } from './webFormRpc';
 
 const NODE = 'bai-m1';
 const ROUNDS = 3;
@@ -36,45 +36,6 @@ const CHROMIUM_RAW_MB = Number(process.env.CD_BENCH_TERMINAL_CHROMIUM_MB ?? 6);
 const CHROMIUM_FILE = `/tmp/cd-bench-terminal-${CHROMIUM_RAW_MB}m.txt`;
 const base64Bytes = (rawMb: number) => Math.ceil((rawMb * 1_000_000) / 3) * 4 * (77 / 76);
 const STEP_TIMEOUT_MS = 180_000;
-
-interface RpcClient {
-  call(method: string, input: unknown): Promise<unknown>;
-  onEvent(listener: (event: string, payload: Record<string, unknown>) => void): void;
-  close(): void;
-}
-
-function connectRpc(url: string, origin: string): Promise<RpcClient> {
-  const u = new URL(url);
-  const ws = new WebSocket(`ws://${u.host}/rpc?token=${u.searchParams.get('token') ?? ''}`, { origin });
-  const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
-  const listeners: Array<(event: string, payload: Record<string, unknown>) => void> = [];
-  let nextId = 1;
-  ws.on('message', (data: Buffer) => {
-    const msg = JSON.parse(data.toString()) as { t: string; id?: number; event?: string; payload?: Record<string, unknown>; result?: { ok: boolean; value?: unknown; error?: unknown } };
-    if (msg.t === 'result' && msg.id !== undefined) {
-      const p = pending.get(msg.id);
-      pending.delete(msg.id);
-      if (msg.result?.ok) p?.resolve(msg.result.value);
-      else p?.reject(new Error(JSON.stringify(msg.result?.error)));
-    } else if (msg.t === 'event' && msg.event && msg.payload) {
-      for (const l of listeners) l(msg.event, msg.payload);
-    }
-  });
-  return new Promise((resolve, reject) => {
-    ws.on('error', reject);
-    ws.on('open', () =>
-      resolve({
-        call(method, input) {
-          const id = nextId++;
-          ws.send(JSON.stringify({ t: 'call', id, method, input }));
-          return new Promise((res, rej) => pending.set(id, { resolve: res, reject: rej }));
-        },
-        onEvent: (l) => listeners.push(l),
-        close: () => ws.close(),
-      }),
-    );
-  });
-}
 
 function runSsh(args: string[]): Promise<number> {
   return new Promise((resolve, reject) => {
