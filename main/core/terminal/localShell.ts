@@ -8,7 +8,7 @@ import { constants as osConstants } from 'node:os';
 import type { IPty } from 'node-pty';
 import { ApiError } from '../../../common/contract/errors';
 import { localShellLaunch, localShellTitle } from './localShellLaunch';
-import type { SourceExit, TerminalSource } from './terminalSource';
+import { createSourceListeners, type TerminalSource } from './terminalSource';
 
 /** How long a shell gets to go after SIGHUP before it is killed (a `trap '' HUP` in a profile). */
 export const KILL_AFTER_MS = 2000;
@@ -78,56 +78,38 @@ export async function openLocalShell(request: LocalShellRequest): Promise<LocalS
 }
 
 function ptySource(child: IPty, platform: NodeJS.Platform): TerminalSource {
-  const dataListeners = new Set<(chunk: Uint8Array) => void>();
-  const exitListeners = new Set<(exit: SourceExit) => void>();
-  let exited: SourceExit | undefined;
+  const listeners = createSourceListeners();
   let closing = false;
   let killTimer: ReturnType<typeof setTimeout> | undefined;
 
   // With encoding null node-pty hands over Buffers, though its typings say string.
   const dataSubscription = child.onData((data: string | Buffer) => {
-    const chunk = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
-    for (const listener of dataListeners) listener(chunk);
+    listeners.emitData(typeof data === 'string' ? Buffer.from(data, 'utf8') : data);
   });
   const exitSubscription = child.onExit(({ exitCode, signal }) => {
     if (killTimer !== undefined) clearTimeout(killTimer);
     dataSubscription.dispose();
     exitSubscription.dispose();
-    exited = {
+    listeners.finish({
       code: signal ? null : exitCode,
       signal: signal ? signalName(signal) : null,
       reason: closing ? 'closed' : 'exited',
-    };
-    const listeners = [...exitListeners];
-    exitListeners.clear();
-    dataListeners.clear();
-    for (const listener of listeners) listener(exited);
+    });
   });
 
   return {
-    onData(listener) {
-      if (exited) return () => {};
-      dataListeners.add(listener);
-      return () => dataListeners.delete(listener);
-    },
-    onExit(listener) {
-      if (exited) {
-        listener(exited);
-        return () => {};
-      }
-      exitListeners.add(listener);
-      return () => exitListeners.delete(listener);
-    },
+    onData: listeners.onData,
+    onExit: listeners.onExit,
     pause: () => child.pause(),
     resume: () => child.resume(),
     write(input) {
-      if (!exited) child.write(input);
+      if (!listeners.exited()) child.write(input);
     },
     resize(cols, rows) {
-      if (!exited) child.resize(cols, rows);
+      if (!listeners.exited()) child.resize(cols, rows);
     },
     close() {
-      if (exited || closing) return;
+      if (listeners.exited() || closing) return;
       closing = true;
       // A paused pty would hold its output (and on some systems its exit) back.
       child.resume();

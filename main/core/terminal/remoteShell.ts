@@ -7,7 +7,7 @@
 import type { ClientChannel, PseudoTtyOptions } from 'ssh2';
 import { ApiError } from '../../../common/contract/errors';
 import type { Lease } from '../ssh/connectionPool';
-import type { SourceExit, TerminalSource } from './terminalSource';
+import { createSourceListeners, type SourceExit, type TerminalSource } from './terminalSource';
 
 export interface ShellChannelRequest {
   /** A command line built by quoteArgv.ts; absent for the login shell. */
@@ -39,9 +39,7 @@ export function openShellChannel(lease: Lease, request: ShellChannelRequest): Pr
 }
 
 function channelSource(lease: Lease, channel: ClientChannel, where: string): TerminalSource {
-  const dataListeners = new Set<(chunk: Uint8Array) => void>();
-  const exitListeners = new Set<(exit: SourceExit) => void>();
-  let exited: SourceExit | undefined;
+  const listeners = createSourceListeners();
   let exitStatus: { code: number | null; signal: string | null } | undefined;
   let closing = false;
   let released = false;
@@ -52,19 +50,15 @@ function channelSource(lease: Lease, channel: ClientChannel, where: string): Ter
     lease.release();
   };
   const finish = (exit: SourceExit) => {
-    if (exited) return;
-    exited = exit;
+    if (listeners.exited()) return;
     offLost();
-    const listeners = [...exitListeners];
-    exitListeners.clear();
-    dataListeners.clear();
-    for (const listener of listeners) listener(exit);
+    listeners.finish(exit);
   };
   // Output that arrives before the session subscribes (a fast prompt) waits here, not lost.
   let early: Buffer[] | undefined = [];
   const onData = (chunk: Buffer) => {
     if (early) early.push(chunk);
-    else for (const listener of dataListeners) listener(chunk);
+    else listeners.emitData(chunk);
   };
 
   const offLost = lease.chain.onLost((err) => {
@@ -96,31 +90,22 @@ function channelSource(lease: Lease, channel: ClientChannel, where: string): Ter
       const waiting = early;
       early = undefined;
       for (const chunk of waiting ?? []) listener(chunk);
-      if (exited) return () => {};
-      dataListeners.add(listener);
-      return () => dataListeners.delete(listener);
+      return listeners.onData(listener);
     },
-    onExit(listener) {
-      if (exited) {
-        listener(exited);
-        return () => {};
-      }
-      exitListeners.add(listener);
-      return () => exitListeners.delete(listener);
-    },
+    onExit: listeners.onExit,
     // A paused channel stops reading; once ssh2's 2 MiB buffer is full it stops
     // sending window adjusts, so sshd (and then the program) stops too.
     pause: () => channel.pause(),
     resume: () => channel.resume(),
     write(input) {
-      if (!exited && channel.writable) channel.write(input);
+      if (!listeners.exited() && channel.writable) channel.write(input);
     },
     resize(cols, rows) {
       // ssh2's setWindow(rows, cols, height, width): the "window-change" request, SIGWINCH on the node.
-      if (!exited) channel.setWindow(rows, cols, 0, 0);
+      if (!listeners.exited()) channel.setWindow(rows, cols, 0, 0);
     },
     close() {
-      if (exited || closing) return;
+      if (listeners.exited() || closing) return;
       closing = true;
       // ssh2 emits 'close' only after 'end', which a paused stream never reaches.
       channel.resume();
