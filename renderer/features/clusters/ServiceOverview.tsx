@@ -10,6 +10,7 @@ import type { JournalTail, ServiceEntry } from '../../../common/contract/schemas
 import { api } from '../../api/client';
 import { apiErrorOf } from '../../stores/apiErrorText';
 import { useSelectionStore } from '../../stores/selectionStore';
+import { PaneCrumbs } from '../shell/PaneCrumbs';
 import { useServiceStatusStore } from '../../stores/serviceStatusStore';
 import { ServiceControls } from '../services/ServiceControls';
 import { ServiceSettingsPanel } from '../services/ServiceSettingsPanel';
@@ -46,7 +47,6 @@ function FailedTail(props: { nodeId: string; serviceId: string; checkedAt: strin
 
 export function ServiceOverview(props: { cluster: ClusterWithNodes; node: ClusterNode; role: Role }) {
   const { cluster, node } = props;
-  const show = useSelectionStore((s) => s.show);
   const view = useSelectionStore((s) => s.view);
   const state = useServiceStatusStore((s) => s.clusters[cluster.id]);
   const services = state?.services?.nodes.find((n) => n.nodeId === node.id)?.services ?? [];
@@ -60,14 +60,7 @@ export function ServiceOverview(props: { cluster: ClusterWithNodes; node: Cluste
   return (
     <section className="pane" aria-labelledby="service-title">
       <header className="pane-header">
-        <button type="button" className="link-button crumb" onClick={() => show({ kind: 'cluster', clusterId: cluster.id })}>
-          {cluster.name}
-        </button>
-        <span className="crumb-sep">/</span>
-        <button type="button" className="link-button crumb" onClick={() => show({ kind: 'node', nodeId: node.id })}>
-          {node.name}
-        </button>
-        <span className="crumb-sep">/</span>
+        <PaneCrumbs cluster={cluster} node={node} />
         <h1 id="service-title">{service.label}</h1>
         <ServiceStateBadge status={status} />
       </header>

@@ -7,7 +7,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ClusterWithNodes } from '../../../common/contract/schemas/profiles';
 import { logBufferOf, useLogStreamStore } from '../../stores/logStreamStore';
-import { useSelectionStore } from '../../stores/selectionStore';
+import { PaneCrumbs } from '../shell/PaneCrumbs';
 import { saveTextFile } from '../clusters/saveTextFile';
 import { compileSearch } from './logLineMatch';
 import { logExportFileName, logExportText } from './logExport';
@@ -28,7 +28,6 @@ function sinceIso(local: string): string | null {
 
 export function LogView(props: { cluster: ClusterWithNodes; serviceId: string; nodeIds: string[] | null }) {
   const { cluster, serviceId, nodeIds } = props;
-  const show = useSelectionStore((s) => s.show);
   const open = useLogStreamStore((s) => s.open);
   const close = useLogStreamStore((s) => s.close);
   const [read, setRead] = useState<LogReadOptions>({ lastN: 1_000, since: '', follow: true });
@@ -75,10 +74,7 @@ export function LogView(props: { cluster: ClusterWithNodes; serviceId: string; n
       }}
     >
       <header className="pane-header">
-        <button type="button" className="link-button crumb" onClick={() => show({ kind: 'cluster', clusterId: cluster.id })}>
-          {cluster.name}
-        </button>
-        <span className="crumb-sep">/</span>
+        <PaneCrumbs cluster={cluster} />
         <h1 id="logs-title">
           {title} logs · {where}
         </h1>

@@ -7,7 +7,7 @@ import { useEffect } from 'react';
 import type { CheckStatus } from '../../../common/contract/schemas/preflight';
 import type { ClusterNode, ClusterWithNodes } from '../../../common/contract/schemas/profiles';
 import { usePreflightStore } from '../../stores/preflightStore';
-import { useSelectionStore } from '../../stores/selectionStore';
+import { PaneCrumbs } from '../shell/PaneCrumbs';
 import './preflight.css';
 
 const ORDER: Record<CheckStatus, number> = { fail: 0, warn: 1, pass: 2 };
@@ -15,7 +15,6 @@ const BADGE: Record<CheckStatus, string> = { pass: 'badge-ok', warn: 'badge-warn
 
 export function PreflightView(props: { cluster: ClusterWithNodes; node: ClusterNode }) {
   const { cluster, node } = props;
-  const show = useSelectionStore((s) => s.show);
   const state = usePreflightStore((s) => s.nodes[node.id]);
   const run = usePreflightStore((s) => s.run);
   const hasRun = Boolean(state);
@@ -27,14 +26,7 @@ export function PreflightView(props: { cluster: ClusterWithNodes; node: ClusterN
   return (
     <section className="pane" aria-labelledby="preflight-title">
       <header className="pane-header">
-        <button type="button" className="link-button crumb" onClick={() => show({ kind: 'cluster', clusterId: cluster.id })}>
-          {cluster.name}
-        </button>
-        <span className="crumb-sep">/</span>
-        <button type="button" className="link-button crumb" onClick={() => show({ kind: 'node', nodeId: node.id })}>
-          {node.name}
-        </button>
-        <span className="crumb-sep">/</span>
+        <PaneCrumbs cluster={cluster} node={node} />
         <h1 id="preflight-title">Preflight</h1>
         {result && <span className={`badge ${BADGE[result.overall]}`} data-overall={result.overall}>{result.overall}</span>}
       </header>
