@@ -4,18 +4,15 @@
  * would, independent of the code under test.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ApiClient } from '../../../common/contract/api';
 import type { EventPayload } from '../../../common/contract/events';
 import type { ClusterWithNodes } from '../../../common/contract/schemas/profiles';
-import { connect } from '../../../common/rpc/connect';
-import { createMemoryTransport } from '../../../common/rpc/memoryTransport';
-import { serve } from '../../../common/rpc/serve';
-import { createCore, type Core } from '../../../main/core/createCore';
-import { createPassphraseCipher } from '../../../main/core/secrets/passphraseCipher';
+import type { Core } from '../../../main/core/createCore';
 import { readLabInfo } from '../../lab/labInfo';
+import { openLabCore } from '../support/labCore';
 
 export interface BackupLab {
   core: Core;
@@ -26,24 +23,7 @@ export interface BackupLab {
 }
 
 export async function openBackupLab(backupsDir?: string): Promise<BackupLab> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'cd-backups-'));
-  const logged: string[] = [];
-  const log = (m: string, d?: Record<string, unknown>) => logged.push(`${m} ${JSON.stringify(d ?? {})}`);
-  const dir = backupsDir ?? join(dataDir, 'backups');
-  const core = createCore({
-    form: 'web',
-    version: 'test',
-    paths: { dataDir, backupsDir: dir, logsDir: join(dataDir, 'logs'), homeDir: mkdtempSync(join(tmpdir(), 'cd-home-')) },
-    secrets: createPassphraseCipher({ dataDir, N: 2 ** 12 }),
-    now: () => new Date(),
-    logger: { info: log, warn: log, error: log },
-    actor: 'tester',
-  });
-  const { server, client } = createMemoryTransport();
-  core.events.attach(serve(core.api, server));
-  const api = connect(client);
-  api.on('hostkey.prompt', (p) => void api.answerHostKeyPrompt({ promptId: p.promptId, decision: 'trust-once' }));
-  const cluster = await api.importCluster({ json: JSON.stringify(readLabInfo().profile) });
+  const { core, api, cluster, logged, backupsDir: dir } = await openLabCore({ name: 'backups', ...(backupsDir ? { backupsDir } : {}) });
   return { core, api, cluster, logged, backupsDir: dir };
 }
 

@@ -1,38 +1,18 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiClient } from '../../../common/contract/api';
 import type { ClusterWithNodes } from '../../../common/contract/schemas/profiles';
-import { connect } from '../../../common/rpc/connect';
-import { createMemoryTransport } from '../../../common/rpc/memoryTransport';
-import { serve } from '../../../common/rpc/serve';
-import { createCore, type Core } from '../../../main/core/createCore';
-import { createPassphraseCipher } from '../../../main/core/secrets/passphraseCipher';
-import { readLabInfo } from '../../lab/labInfo';
+import type { Core } from '../../../main/core/createCore';
+import { openLabCore } from '../support/labCore';
 
 let core: Core;
 let api: ApiClient;
 let cluster: ClusterWithNodes;
-const logged: string[] = [];
-const nodeId = (name: string) => cluster.nodes.find((n) => n.name === name)?.id ?? '';
+let logged: string[];
+let nodeId: (name: string) => string;
 
 beforeAll(async () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'cd-sshcalls-'));
-  const log = (m: string, d?: Record<string, unknown>) => logged.push(`${m} ${JSON.stringify(d ?? {})}`);
-  core = createCore({
-    form: 'web',
-    version: 'test',
-    paths: { dataDir, backupsDir: join(dataDir, 'backups'), logsDir: join(dataDir, 'logs'), homeDir: mkdtempSync(join(tmpdir(), 'cd-home-')) },
-    secrets: createPassphraseCipher({ dataDir, N: 2 ** 12 }),
-    now: () => new Date(),
-    logger: { info: log, warn: log, error: log },
-    actor: 'tester',
-  });
-  const { server, client } = createMemoryTransport();
-  core.events.attach(serve(core.api, server));
-  api = connect(client);
-  cluster = await api.importCluster({ json: JSON.stringify(readLabInfo().profile) });
+  // Each test answers the host key prompt its own way.
+  ({ core, api, cluster, logged, nodeId } = await openLabCore({ name: 'sshcalls', trustHostKeys: false }));
 });
 afterAll(async () => {
   await core.close();

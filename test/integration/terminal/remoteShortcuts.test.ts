@@ -3,18 +3,11 @@
  * transport): the catalog finds the PostgreSQL container with docker ps, the
  * manager's unit and folder; the commands run in a PTY on the lab nodes.
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiClient } from '../../../common/contract/api';
 import type { ClusterWithNodes } from '../../../common/contract/schemas/profiles';
-import { connect } from '../../../common/rpc/connect';
-import { createMemoryTransport } from '../../../common/rpc/memoryTransport';
-import { serve } from '../../../common/rpc/serve';
-import { createCore, type Core } from '../../../main/core/createCore';
-import { createPassphraseCipher } from '../../../main/core/secrets/passphraseCipher';
-import { readLabInfo } from '../../lab/labInfo';
+import type { Core } from '../../../main/core/createCore';
+import { openLabCore } from '../support/labCore';
 import { waitFor } from './labTerminals';
 
 let core: Core;
@@ -29,28 +22,13 @@ const screenOf = (id: string) => {
 };
 
 beforeAll(async () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'cd-term-shortcuts-'));
-  const log = () => undefined;
-  core = createCore({
-    form: 'web',
-    version: 'test',
-    paths: { dataDir, backupsDir: join(dataDir, 'backups'), logsDir: join(dataDir, 'logs'), homeDir: mkdtempSync(join(tmpdir(), 'cd-home-')) },
-    secrets: createPassphraseCipher({ dataDir, N: 2 ** 12 }),
-    now: () => new Date(),
-    logger: { info: log, warn: log, error: log },
-    actor: 'tester',
-  });
-  const { server, client } = createMemoryTransport();
-  core.events.attach(serve(core.api, server));
-  api = connect(client);
-  api.on('hostkey.prompt', (p) => void api.answerHostKeyPrompt({ promptId: p.promptId, decision: 'trust-once' }));
+  ({ core, api, cluster } = await openLabCore({ name: 'term-shortcuts' }));
   api.on('terminal.data', (d) => {
     const s = screenOf(d.terminalId);
     s.text = (s.text + d.data).slice(-16_384);
     void api.ackTerminal({ terminalId: d.terminalId, bytes: d.bytes });
   });
   api.on('terminal.exit', (e) => (screenOf(e.terminalId).exit = { reason: e.reason, code: e.code }));
-  cluster = await api.importCluster({ json: JSON.stringify(readLabInfo().profile) });
 });
 afterAll(async () => {
   await core?.close();
