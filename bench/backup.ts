@@ -18,8 +18,8 @@ import { createMemoryTransport } from '../common/rpc/memoryTransport';
 import { serve } from '../common/rpc/serve';
 import { createCore } from '../main/core/createCore';
 import { createPassphraseCipher } from '../main/core/secrets/passphraseCipher';
-import { labNode, readLabInfo, type LabInfo } from '../test/lab/labInfo';
-import { readLabStatus } from '../test/lab/labStatus';
+import { labNode, type LabInfo } from '../test/lab/labInfo';
+import { onLab } from './onLab';
 
 const ROUNDS = 3;
 const SIZE_MB = Number(process.env.BENCH_BACKUP_MB ?? 200);
@@ -71,9 +71,9 @@ async function appBackup(api: ApiClient, clusterId: string): Promise<{ ms: numbe
   return { ms, bytes: end.size ?? 0, peakRssGrowth: peak - base };
 }
 
-export async function runBench(): Promise<void> {
-  if ((await readLabStatus()).state !== 'up') throw new Error('The lab is not up: run `npm run lab -- up` first.');
-  const lab = readLabInfo();
+export const runBench = (): Promise<void> => onLab(measure);
+
+async function measure(lab: LabInfo): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'cd-bench-backup-'));
   const log = () => undefined;
   const core = createCore({

@@ -17,12 +17,10 @@ import type { ClusterWithNodes } from '../common/contract/schemas/profiles';
 import { launchChromium } from '../test/e2e/support/chromium';
 import { ensureWebFormBuilt, startWebForm } from '../test/e2e/support/webFormProcess';
 import { nodeToolsBin } from '../test/lab/labLayout';
-import { labDown } from '../test/lab/labDown';
-import { labNode, readLabInfo, type LabInfo } from '../test/lab/labInfo';
-import { readLabStatus } from '../test/lab/labStatus';
-import { labUp } from '../test/lab/labUp';
+import { labNode, type LabInfo } from '../test/lab/labInfo';
 import { mustRunOnNode } from '../test/lab/nodeExec';
 import { connectRpc } from './webFormRpc';
+import { onLab } from './onLab';
 
 const NODE = 'bai-m1';
 const SERVICE = 'manager';
@@ -208,12 +206,4 @@ async function measure(lab: LabInfo): Promise<void> {
   }
 }
 
-export async function runBench(): Promise<void> {
-  const wasUp = (await readLabStatus()).state === 'up';
-  if (!wasUp) await labUp((line) => console.error(line));
-  try {
-    await measure(readLabInfo());
-  } finally {
-    if (!wasUp) await labDown((line) => console.error(line));
-  }
-}
+export const runBench = (): Promise<void> => onLab(measure);

@@ -15,11 +15,9 @@ import { join } from 'node:path';
 import { createSshEngine, type SshEngine } from '../main/core/ssh/sshEngine';
 import { resolveNodeTarget } from '../main/core/ssh/nodeTarget';
 import type { ClusterExport } from '../common/contract/schemas/profiles';
-import { labDown } from '../test/lab/labDown';
-import { labNode, readLabInfo, type LabInfo } from '../test/lab/labInfo';
-import { readLabStatus } from '../test/lab/labStatus';
-import { labUp } from '../test/lab/labUp';
+import { labNode, type LabInfo } from '../test/lab/labInfo';
 import { memoryHostKeys } from '../test/integration/ssh/memoryHostKeys';
+import { onLab } from './onLab';
 
 const NODE = 'bai-m1';
 const ROUNDS = 20;
@@ -131,12 +129,4 @@ async function measure(lab: LabInfo): Promise<void> {
   }
 }
 
-export async function runBench(): Promise<void> {
-  const wasUp = (await readLabStatus()).state === 'up';
-  if (!wasUp) await labUp((line) => console.error(line));
-  try {
-    await measure(readLabInfo());
-  } finally {
-    if (!wasUp) await labDown((line) => console.error(line));
-  }
-}
+export const runBench = (): Promise<void> => onLab(measure);

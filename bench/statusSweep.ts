@@ -23,10 +23,8 @@ import { quoteArgv } from '../main/core/ssh/quoteArgv';
 import { resolveNodeTarget, type NodeTarget } from '../main/core/ssh/nodeTarget';
 import { createSshEngine, type SshEngine } from '../main/core/ssh/sshEngine';
 import { memoryHostKeys } from '../test/integration/ssh/memoryHostKeys';
-import { labDown } from '../test/lab/labDown';
-import { readLabInfo, type LabInfo } from '../test/lab/labInfo';
-import { readLabStatus } from '../test/lab/labStatus';
-import { labUp } from '../test/lab/labUp';
+import { type LabInfo } from '../test/lab/labInfo';
+import { onLab } from './onLab';
 
 const NODE_COUNT = 20;
 const ROUNDS = 3;
@@ -149,12 +147,4 @@ async function measure(lab: LabInfo): Promise<void> {
   console.log(['ClusterDeck sweep, warm connections', secs(median(warm)), (median(warm) / median(ssh)).toFixed(3)].join(' | '));
 }
 
-export async function runBench(): Promise<void> {
-  const wasUp = (await readLabStatus()).state === 'up';
-  if (!wasUp) await labUp((line) => console.error(line));
-  try {
-    await measure(readLabInfo());
-  } finally {
-    if (!wasUp) await labDown((line) => console.error(line));
-  }
-}
+export const runBench = (): Promise<void> => onLab(measure);

@@ -14,12 +14,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ClusterWithNodes } from '../common/contract/schemas/profiles';
 import { startWebForm, ensureWebFormBuilt } from '../test/e2e/support/webFormProcess';
-import { labDown } from '../test/lab/labDown';
-import { labNode, readLabInfo, type LabInfo } from '../test/lab/labInfo';
-import { readLabStatus } from '../test/lab/labStatus';
-import { labUp } from '../test/lab/labUp';
+import { labNode, type LabInfo } from '../test/lab/labInfo';
 import { floodInChromium } from './terminalInChromium';
 import { connectRpc } from './webFormRpc';
+import { onLab } from './onLab';
 
 const NODE = 'bai-m1';
 const ROUNDS = 3;
@@ -147,12 +145,4 @@ async function measure(lab: LabInfo): Promise<void> {
   }
 }
 
-export async function runBench(): Promise<void> {
-  const wasUp = (await readLabStatus()).state === 'up';
-  if (!wasUp) await labUp((line) => console.error(line));
-  try {
-    await measure(readLabInfo());
-  } finally {
-    if (!wasUp) await labDown((line) => console.error(line));
-  }
-}
+export const runBench = (): Promise<void> => onLab(measure);
