@@ -1,6 +1,7 @@
 /** The cluster form: every ClusterFields field, with the API's message next to the field it is about. */
 import type { KeyboardEvent } from 'react';
 import { CheckboxField } from '../../controls/CheckboxField';
+import { FormFooter } from '../../controls/FormFooter';
 import { FormSection } from '../../controls/FormSection';
 import { SelectField } from '../../controls/SelectField';
 import { TextAreaField } from '../../controls/TextAreaField';
@@ -57,19 +58,7 @@ export function ClusterEditor() {
           <TextField label="Manager directory" value={draft.managerDir} error={err.managerDir} isMonospace width="medium" onChange={(managerDir) => change({ managerDir })} />
           <SelectField label="sudo mode" value={draft.sudoMode} options={SUDO_MODE_OPTIONS} error={err.sudoMode} width="medium" onChange={(sudoMode) => change({ sudoMode })} />
         </FormSection>
-        {formError && (
-          <div className="form-error" role="alert">
-            {formError}
-          </div>
-        )}
-        <div className="form-actions">
-          <button type="submit" className="button primary" disabled={isSaving}>
-            {isNew ? 'Create cluster' : 'Save cluster'}
-          </button>
-          <button type="button" className="button" onClick={cancel}>
-            Cancel
-          </button>
-        </div>
+        <FormFooter formError={formError} isSaving={isSaving} submitLabel={isNew ? 'Create cluster' : 'Save cluster'} onCancel={cancel} />
       </form>
       <SecretFields clusterId={clusterId} isNode={false} />
     </section>

@@ -3,6 +3,7 @@ import { Modal } from '../../controls/Modal';
 import { TextField } from '../../controls/TextField';
 import { confirmDialog } from '../../stores/clusterActions';
 import { useDialogStore } from '../../stores/dialogStore';
+import { SubmitCancelActions } from '../../controls/SubmitCancelActions';
 
 export function ImportClusterDialog(props: { fileName: string; name: string; hasFile: boolean }) {
   const { isBusy, error, fieldErrors, close, update } = useDialogStore();
@@ -12,16 +13,7 @@ export function ImportClusterDialog(props: { fileName: string; name: string; has
       error={error}
       onClose={close}
       onSubmit={() => void confirmDialog()}
-      actions={
-        <>
-          <button type="submit" className="button primary" disabled={isBusy || !props.hasFile}>
-            Import
-          </button>
-          <button type="button" className="button" onClick={close}>
-            Cancel
-          </button>
-        </>
-      }
+      actions={<SubmitCancelActions submitLabel="Import" isSubmitDisabled={isBusy || !props.hasFile} onCancel={close} />}
     >
       <p>
         File: <span className="mono">{props.fileName}</span>

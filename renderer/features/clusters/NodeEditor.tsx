@@ -2,6 +2,7 @@
 import type { KeyboardEvent } from 'react';
 import type { ClusterWithNodes } from '../../../common/contract/schemas/profiles';
 import { CheckboxField } from '../../controls/CheckboxField';
+import { FormFooter } from '../../controls/FormFooter';
 import { FormSection } from '../../controls/FormSection';
 import { SelectField } from '../../controls/SelectField';
 import { TextField } from '../../controls/TextField';
@@ -57,19 +58,7 @@ export function NodeEditor(props: { cluster: ClusterWithNodes }) {
           />
           {draft.hasOwnJumpHosts && <JumpHostChainEditor hops={draft.jumpHosts} errors={err} onChange={(jumpHosts) => change({ jumpHosts })} />}
         </FormSection>
-        {formError && (
-          <div className="form-error" role="alert">
-            {formError}
-          </div>
-        )}
-        <div className="form-actions">
-          <button type="submit" className="button primary" disabled={isSaving}>
-            {isNew ? 'Add node' : 'Save node'}
-          </button>
-          <button type="button" className="button" onClick={cancel}>
-            Cancel
-          </button>
-        </div>
+        <FormFooter formError={formError} isSaving={isSaving} submitLabel={isNew ? 'Add node' : 'Save node'} onCancel={cancel} />
       </form>
       <SecretFields clusterId={cluster.id} nodeId={nodeId} isNode />
     </section>

@@ -2,6 +2,7 @@
 import { Modal } from '../../controls/Modal';
 import { confirmDialog } from '../../stores/clusterActions';
 import { useDialogStore, type Dialog } from '../../stores/dialogStore';
+import { SubmitCancelActions } from '../../controls/SubmitCancelActions';
 
 type SshConfigDialog = Extract<Dialog, { kind: 'ssh-config' }>;
 
@@ -17,16 +18,7 @@ export function SshConfigImportDialog(props: { dialog: SshConfigDialog }) {
       error={error}
       onClose={close}
       onSubmit={() => void confirmDialog()}
-      actions={
-        <>
-          <button type="submit" className="button primary" disabled={isBusy || dialog.selected.length === 0}>
-            Add {dialog.selected.length} node{dialog.selected.length === 1 ? '' : 's'}
-          </button>
-          <button type="button" className="button" onClick={close}>
-            Cancel
-          </button>
-        </>
-      }
+      actions={<SubmitCancelActions submitLabel={<>Add {dialog.selected.length} node{dialog.selected.length === 1 ? '' : 's'}</>} isSubmitDisabled={isBusy || dialog.selected.length === 0} onCancel={close} />}
     >
       {!dialog.isLoaded && !error && <p>Reading ~/.ssh/config…</p>}
       {dialog.isLoaded && dialog.hosts.length === 0 && (

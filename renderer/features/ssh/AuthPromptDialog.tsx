@@ -11,6 +11,7 @@ import { useAppStore } from '../../stores/appStore';
 import { usePromptStore } from '../../stores/promptStore';
 import { authFieldsOf, authPromptTitle } from './authPromptFields';
 import type { AuthPrompt } from './promptQueue';
+import { SubmitCancelActions } from '../../controls/SubmitCancelActions';
 
 /** The server's own name for the round, when it gave one (the engine fills in "Login to user@host" otherwise). */
 const hasOwnTitle = (title: string) => title.trim() !== '' && !title.startsWith('Login to ') && !/^(Password|Passphrase) for /.test(title);
@@ -31,16 +32,7 @@ export function AuthPromptDialog(props: { prompt: AuthPrompt; waiting: number })
       error={error}
       onClose={() => void cancelAuth(prompt.promptId)}
       onSubmit={() => void answerAuth(prompt.promptId, answers, prompt.canRemember && canSave && remember)}
-      actions={
-        <>
-          <button type="submit" className="button primary" disabled={isBusy}>
-            Log in
-          </button>
-          <button type="button" className="button" disabled={isBusy} onClick={() => void cancelAuth(prompt.promptId)}>
-            Cancel
-          </button>
-        </>
-      }
+      actions={<SubmitCancelActions submitLabel="Log in" isSubmitDisabled={isBusy} onCancel={() => void cancelAuth(prompt.promptId)} isCancelDisabled={isBusy} />}
     >
       <p>
         <strong>{prompt.nodeName}</strong> ({prompt.host}:{prompt.port}) asks {prompt.user} to log in

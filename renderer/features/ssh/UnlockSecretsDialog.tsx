@@ -6,6 +6,7 @@
 import { useState } from 'react';
 import { Modal } from '../../controls/Modal';
 import { useSecretsStore } from '../../stores/secretsStore';
+import { SubmitCancelActions } from '../../controls/SubmitCancelActions';
 
 export function UnlockSecretsDialog() {
   const { isUnlockOpen, isUnlocking, unlockError, closeUnlock, unlock } = useSecretsStore();
@@ -23,16 +24,7 @@ export function UnlockSecretsDialog() {
       onSubmit={() => {
         void unlock(passphrase).then(() => setPassphrase(''));
       }}
-      actions={
-        <>
-          <button type="submit" className="button primary" disabled={isUnlocking || passphrase.length === 0}>
-            {isUnlocking ? 'Unlocking…' : 'Unlock'}
-          </button>
-          <button type="button" className="button" onClick={close}>
-            Cancel
-          </button>
-        </>
-      }
+      actions={<SubmitCancelActions submitLabel={isUnlocking ? 'Unlocking…' : 'Unlock'} isSubmitDisabled={isUnlocking || passphrase.length === 0} onCancel={close} />}
     >
       <p>
         In the web form, saved SSH passwords, key passphrases and sudo passwords are encrypted with a key made from this passphrase. It is
