@@ -37,4 +37,15 @@ export interface CorePorts {
   logger: Logger;
   /** Who the activity log names as the actor (the OS user). */
   actor: string;
+  /**
+   * Starts a repeating timer for core's background work (scheduled backups)
+   * and returns its stop. Absent: setInterval, unref'd so it never keeps the
+   * process alive. Tests pass one they fire by hand, with a `now` they move.
+   */
+  every?(ms: number, run: () => void): () => void;
+  /**
+   * Shows a local file in the OS file manager (Electron: shell.showItemInFolder;
+   * web form: the platform's file manager). Absent: the UI shows the path to copy.
+   */
+  revealPath?(path: string): Promise<void>;
 }

@@ -14,6 +14,7 @@ import { createFileLogger } from '../core/log/fileLogger';
 import { locateAppFiles, windowIconPath } from './appPage';
 import { guardSession, guardWebContents } from './guards';
 import { createIpcServerTransport, type IpcServerTransport } from './ipcTransport';
+import { handleDownloads } from './downloads';
 import { desktopPaths } from './paths';
 import { createSafeStorageCipher } from './safeStorageCipher';
 import { createMainWindow } from './window';
@@ -76,6 +77,7 @@ export function startDesktopApp(): void {
     .whenReady()
     .then(() => {
       guardSession(session.defaultSession, logger);
+      handleDownloads(session.defaultSession, { indexUrl: files.indexUrl, downloadsDir: app.getPath('downloads'), logger });
       const ports: CorePorts = {
         form: 'desktop',
         version: app.getVersion(),
@@ -84,6 +86,10 @@ export function startDesktopApp(): void {
         now,
         logger,
         actor: operatorName(),
+        revealPath: (file) => {
+          shell.showItemInFolder(file);
+          return Promise.resolve();
+        },
       };
       core = createCore(ports);
       // The handler is in place before the page loads, so its first call is never lost.

@@ -11,7 +11,7 @@ import { createCore } from '../core/createCore';
 import type { Logger } from '../core/ports';
 import { createAccessToken } from './accessToken';
 import { createFileLogger } from '../core/log/fileLogger';
-import { describeServedOrigin, isServedHost, urlHostName, type ServedOrigin } from './servedOrigin';
+import { describeServedOrigin, isLoopbackHost, isServedHost, urlHostName, type ServedOrigin } from './servedOrigin';
 import { setSecurityHeaders } from './securityHeaders';
 import { serveStaticFile } from './staticFiles';
 import { createWebPorts } from './webPorts';
@@ -74,7 +74,8 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   const rendererDir = options.rendererDir ?? path.resolve('dist', 'renderer');
   const dataDir = path.resolve(options.dataDir);
   const logger: Logger & { file: string } = createFileLogger(path.join(dataDir, 'logs'), { echo: options.echoLog ?? false });
-  const core = createCore(createWebPorts(dataDir, logger));
+  // A browser elsewhere (a non-loopback bind) would not see a file manager opened here.
+  const core = createCore(createWebPorts(dataDir, logger, { fileManager: isLoopbackHost(host) }));
   const token = createAccessToken();
 
   let served: ServedOrigin = describeServedOrigin(host, options.port ?? DEFAULT_PORT);

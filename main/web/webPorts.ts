@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import packageJson from '../../package.json';
 import type { CorePorts, Logger } from '../core/ports';
+import { revealInFileManager } from './fileManager';
 import { createWebSecretCipher } from './webSecretCipher';
 
 function currentUser(): string {
@@ -18,7 +19,8 @@ function currentUser(): string {
   }
 }
 
-export function createWebPorts(dataDir: string, logger: Logger): CorePorts {
+/** fileManager: the browser is on this machine (a loopback bind), so "Show in folder" may open its file manager. */
+export function createWebPorts(dataDir: string, logger: Logger, options: { fileManager: boolean } = { fileManager: false }): CorePorts {
   const paths = {
     dataDir,
     backupsDir: path.join(dataDir, 'backups'),
@@ -35,5 +37,6 @@ export function createWebPorts(dataDir: string, logger: Logger): CorePorts {
     now: () => new Date(),
     logger,
     actor: currentUser(),
+    ...(options.fileManager ? { revealPath: revealInFileManager } : {}),
   };
 }

@@ -26,6 +26,8 @@ interface BackupState {
   lastGood: LastGoodBackup[];
   schedule: BackupSchedule | null;
   folder: string | null;
+  /** "Show in folder" that could not open a file manager: the path to copy and why. */
+  revealed: { backupId: string; path: string; message: string } | null;
   /** The last finished backup's sentence (ok or why not). */
   notice: { tone: 'ok' | 'error'; text: string } | null;
   error: string | null;
@@ -37,6 +39,8 @@ interface BackupState {
   cancel(id: string): Promise<void>;
   verify(id: string): Promise<void>;
   remove(id: string): Promise<void>;
+  reveal(id: string): Promise<void>;
+  dismissRevealed(): void;
   saveSchedule(schedule: BackupSchedule): Promise<void>;
   startRestore(backupId: string, confirmName: string, etcdMode?: EtcdRestoreMode): Promise<string>;
 }
@@ -77,11 +81,12 @@ export const useBackupStore = create<BackupState>((set, get) => {
     lastGood: [],
     schedule: null,
     folder: null,
+    revealed: null,
     notice: null,
     error: null,
     async open(clusterId) {
       subscribe();
-      set({ clusterId, schedule: null, folder: null, error: null, notice: null });
+      set({ clusterId, schedule: null, folder: null, revealed: null, error: null, notice: null });
       await get().reload();
       try {
         const [schedule, folder] = await Promise.all([api().getBackupSchedule({ clusterId }), api().backupFolder({ clusterId })]);
@@ -149,6 +154,18 @@ export const useBackupStore = create<BackupState>((set, get) => {
       } catch (err) {
         fail(err);
       }
+    },
+    async reveal(id) {
+      try {
+        // Core looks the path up from the history row; only the id leaves the renderer.
+        const answer = await api().revealBackup({ backupId: id });
+        set(answer.revealed ? { revealed: null, notice: { tone: 'ok', text: answer.message } } : { revealed: { backupId: id, path: answer.path, message: answer.message } });
+      } catch (err) {
+        fail(err);
+      }
+    },
+    dismissRevealed() {
+      set({ revealed: null });
     },
     async saveSchedule(schedule) {
       try {

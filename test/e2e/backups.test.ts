@@ -59,6 +59,22 @@ describe('backups in the web form against the lab', () => {
     await shot(page, 'verified');
   }, 120_000);
 
+  it('shows the file in its folder, or its path to copy when no file manager opens', async () => {
+    // The web form on loopback runs xdg-open; with a display it could start a real browser here, so only without one.
+    if (process.env.DISPLAY || process.env.WAYLAND_DISPLAY) return;
+    const history = page.getByRole('table', { name: 'Backup history' });
+    const file = (await history.locator('tbody tr .backup-path').first().textContent()) ?? '';
+    expect(file).toMatch(/pg-.*\.sql\.gz$/);
+    await history.getByRole('button', { name: 'Show in folder' }).click();
+    // No desktop on this machine: xdg-open fails, and the path is shown with its reason and a copy button.
+    const panel = page.locator('[data-revealed-backup]');
+    await expect.poll(() => panel.textContent(), { timeout: 15_000 }).toContain(file);
+    expect(await panel.textContent()).toMatch(/The file manager did not open \(xdg-open exited with \d+: xdg-open: no method available/);
+    await shot(page, 'reveal-path');
+    await panel.getByRole('button', { name: 'Close the file\'s path' }).click();
+    expect(await panel.count()).toBe(0);
+  }, 60_000);
+
   it('restores that backup only after the cluster name is typed', async () => {
     await page.getByRole('button', { name: 'Restore…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Restore PostgreSQL of ClusterDeck lab' });

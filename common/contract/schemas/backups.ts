@@ -74,6 +74,14 @@ export const backupMethods = {
   verifyBackup: { input: z.object({ backupId: z.string().min(1).max(64) }).strict(), output: BackupRecord },
   deleteBackup: { input: z.object({ backupId: z.string().min(1).max(64) }).strict(), output: z.object({ deleted: z.boolean(), fileRemoved: z.boolean() }) },
   backupFolder: { input: z.object({ clusterId: Id }).strict(), output: z.object({ path: z.string() }) },
+  /**
+   * Shows a backup's file in the OS file manager. Core takes the path from the
+   * history row, never from the caller. `revealed` false: the UI shows `path` to copy, with `message` saying why.
+   */
+  revealBackup: {
+    input: z.object({ backupId: z.string().min(1).max(64) }).strict(),
+    output: z.object({ path: z.string(), revealed: z.boolean(), message: z.string() }),
+  },
   lastGoodBackups: { input: z.object({}).strict(), output: z.array(LastGoodBackup) },
   getBackupSchedule: { input: z.object({ clusterId: Id }).strict(), output: BackupSchedule },
   setBackupSchedule: { input: BackupSchedule.strict(), output: BackupSchedule },

@@ -1,4 +1,4 @@
-/** The backup history of one cluster with its filters; each row: verify, copy path, restore, delete. */
+/** The backup history of one cluster with its filters; each row: verify, show in folder, copy path, restore, delete. */
 import type { BackupRecord } from '../../../common/contract/schemas/backups';
 import { useBackupStore } from '../../stores/backupStore';
 import { bytesText, KIND_TEXT } from './backupText';
@@ -14,7 +14,7 @@ function StatusCell(props: { backup: BackupRecord }) {
 }
 
 export function BackupTable(props: { onRestore(backup: BackupRecord): void }) {
-  const { backups, filter, setFilter, verify, remove } = useBackupStore();
+  const { backups, filter, setFilter, verify, reveal, remove } = useBackupStore();
   return (
     <>
       <div className="toolbar" role="toolbar" aria-label="Filter backups">
@@ -71,6 +71,9 @@ export function BackupTable(props: { onRestore(backup: BackupRecord): void }) {
                     <>
                       <button type="button" className="button small" onClick={() => void verify(b.id)}>
                         Verify
+                      </button>
+                      <button type="button" className="button small" onClick={() => void reveal(b.id)} title="Show the file in the file manager">
+                        Show in folder
                       </button>
                       <button type="button" className="button small" onClick={() => void navigator.clipboard?.writeText(b.path)} title="Copy the file's path">
                         Copy path

@@ -8,6 +8,7 @@ import { BackupProgressList } from './BackupProgressList';
 import { BackupScheduleForm } from './BackupScheduleForm';
 import { BackupTable } from './BackupTable';
 import { LastGoodBackupAge } from './LastGoodBackupAge';
+import { RevealedPath } from './RevealedPath';
 import { RestoreDialog } from './RestoreDialog';
 import './backups.css';
 
@@ -45,6 +46,7 @@ export function BackupsView(props: { cluster: ClusterWithNodes }) {
           Files are kept in <span className="mono">{folder}</span>
         </p>
       )}
+      <RevealedPath />
       <BackupTable onRestore={setRestoring} />
       <h2 className="section-title">Schedule and retention</h2>
       <p className="muted">Scheduled backups run while ClusterDeck is open. Older backups beyond the newest K of each kind are deleted, file and row together.</p>

@@ -12,7 +12,7 @@ import type { EventPayload } from '../../../common/contract/events';
 import type { ClusterWithNodes } from '../../../common/contract/schemas/profiles';
 import type { Core } from '../../../main/core/createCore';
 import { readLabInfo } from '../../lab/labInfo';
-import { openLabCore } from '../support/labCore';
+import { openLabCore, type LabCoreOptions } from '../support/labCore';
 
 export interface BackupLab {
   core: Core;
@@ -22,8 +22,8 @@ export interface BackupLab {
   backupsDir: string;
 }
 
-export async function openBackupLab(backupsDir?: string): Promise<BackupLab> {
-  const { core, api, cluster, logged, backupsDir: dir } = await openLabCore({ name: 'backups', ...(backupsDir ? { backupsDir } : {}) });
+export async function openBackupLab(backupsDir?: string, ports?: LabCoreOptions['ports']): Promise<BackupLab> {
+  const { core, api, cluster, logged, backupsDir: dir } = await openLabCore({ name: 'backups', ...(backupsDir ? { backupsDir } : {}), ...(ports ? { ports } : {}) });
   return { core, api, cluster, logged, backupsDir: dir };
 }
 

@@ -1,6 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { isBackupDue } from '../../../main/core/actions/backup/backupScheduler';
 import { ageText, bytesText } from '../../../renderer/features/backups/backupText';
+import { connectedCore } from '../support/connectedCore';
 
 const now = Date.parse('2026-11-29T12:00:00Z');
 
@@ -10,6 +11,25 @@ describe('scheduled backups', () => {
     expect(isBackupDue(6, '2026-11-29T06:00:00Z', now)).toBe(true);
     expect(isBackupDue(6, '2026-11-29T06:00:01Z', now)).toBe(false);
     expect(isBackupDue(null, null, now)).toBe(false);
+  });
+});
+
+describe("the scheduler's timer", () => {
+  it('without an `every` port keeps the production default: a 60 s setInterval, unref\'d, cleared on close', async () => {
+    const started = vi.spyOn(globalThis, 'setInterval');
+    const cleared = vi.spyOn(globalThis, 'clearInterval');
+    try {
+      const { core } = connectedCore();
+      const at = started.mock.calls.findIndex((c) => c[1] === 60_000);
+      expect(at).toBeGreaterThanOrEqual(0);
+      const timer = started.mock.results[at]?.value as NodeJS.Timeout;
+      expect(timer.hasRef()).toBe(false);
+      await core.close();
+      expect(cleared).toHaveBeenCalledWith(timer);
+    } finally {
+      started.mockRestore();
+      cleared.mockRestore();
+    }
   });
 });
 

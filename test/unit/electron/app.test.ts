@@ -76,6 +76,8 @@ const h = vi.hoisted(() => {
       setPermissionCheckHandler: vi.fn(),
       setDevicePermissionHandler: vi.fn(),
       webRequest: { onHeadersReceived: vi.fn() },
+      // main/electron/downloads.ts routes 'will-download' (tested in test/unit/backups/exportDownloads.test.ts).
+      on: vi.fn(),
     },
   };
   const ipcMain = {

@@ -12,6 +12,7 @@ import { startRestore } from '../restore/restoreRun';
 import { backupDomainOf } from './backupDomain';
 import { clusterBackupFolder } from './backupFolders';
 import { applyRetention } from './backupRetention';
+import { revealBackup } from './backupReveal';
 import { startBackup } from './backupRun';
 import { startBackupScheduler } from './backupScheduler';
 import { verifyStoredBackup } from './backupVerification';
@@ -60,6 +61,9 @@ export function backupCalls(ctx: CoreContext): Pick<CoreApi, keyof typeof backup
     },
     backupFolder({ clusterId }) {
       return Promise.resolve({ path: clusterBackupFolder(ctx.ports.paths.backupsDir, ctx.profiles.getCluster(clusterId)) });
+    },
+    revealBackup({ backupId }) {
+      return revealBackup(ctx, backupId);
     },
     lastGoodBackups() {
       return Promise.resolve(domain().repo.lastGood());

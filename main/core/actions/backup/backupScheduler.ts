@@ -2,7 +2,8 @@
  * Scheduled backups while the app runs: once a minute, each cluster with a
  * schedule gets a backup of each chosen kind whose newest ok backup is
  * older than its interval (or missing). Missed runs while the app was
- * closed become one backup at the next check, not a burst.
+ * closed become one backup at the next check, not a burst. The clock and
+ * the timer are ports (now, every), so a test can make a schedule fire.
  */
 import type { CoreContext } from '../../coreContext';
 import { backupDomainOf } from './backupDomain';
@@ -38,9 +39,14 @@ export function checkSchedules(ctx: CoreContext): string[] {
 }
 
 export function startBackupScheduler(ctx: CoreContext): void {
-  const timer = setInterval(() => {
+  const check = () => {
     if (ctx.store.state.status === 'ok') checkSchedules(ctx);
-  }, CHECK_EVERY_MS);
+  };
+  if (ctx.ports.every) {
+    ctx.onClose(ctx.ports.every(CHECK_EVERY_MS, check));
+    return;
+  }
+  const timer = setInterval(check, CHECK_EVERY_MS);
   timer.unref();
   ctx.onClose(() => clearInterval(timer));
 }

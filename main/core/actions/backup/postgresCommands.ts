@@ -33,8 +33,10 @@ export function psqlArgv(container: string, database = 'postgres', extra: readon
 const PIPE_FILE = 'f="$1"; shift; IFS= read -r pw && { printf "%s\\n" "$pw"; cat -- "$f"; } | "$@"';
 
 export function psqlFromNodeFileArgv(container: string, nodeFile: string): string[] {
-  // $1 is the file; after the shift "$@" is the docker argv.
-  return ['sh', '-c', PIPE_FILE, 'sh', nodeFile, ...psqlArgv(container)];
+  // $1 is the file; after the shift "$@" is the docker argv. `-f -`: psql
+  // prefixes its errors with "psql:<stdin>:LINE:" only when told the script
+  // is a file; plain stdin gives no line, and the restore could not show where it stopped.
+  return ['sh', '-c', PIPE_FILE, 'sh', nodeFile, ...psqlArgv(container, 'postgres', ['-f', '-'])];
 }
 
 export function passwordLine(password: string): string {

@@ -5,6 +5,7 @@
  * error with the dump lines around it, then compare tables and row counts
  * with what the dump holds.
  */
+import { StringDecoder } from 'node:string_decoder';
 import { ApiError } from '../../../../common/contract/errors';
 import { sshEngineOf } from '../../ssh/sshDomain';
 import { backupContent } from '../backup/backupReader';
@@ -23,23 +24,31 @@ const DROP_BACKEND_SQL = `SELECT count(pg_terminate_backend(pid)) FROM pg_stat_a
 DROP DATABASE IF EXISTS ${BACKEND_DATABASE} WITH (FORCE);
 `;
 
-/** Lines `line-2 .. line` of the backup's content, for an error's context. */
-async function linesAround(step: RestoreStep, line: number): Promise<string> {
+/**
+ * Lines `line-2 .. line` of the backup's content, for an error's context, and
+ * the database whose part of the dump holds that line (its last `\connect`).
+ */
+async function linesAround(step: RestoreStep, line: number): Promise<{ context: string; database: string | null }> {
   const from = Math.max(1, line - 2);
   const picked: string[] = [];
+  let database: string | null = null;
   let n = 1;
   let partial = '';
+  // A chunk may end inside a multi-byte character; the decoder carries it over.
+  const text = new StringDecoder('utf8');
   for await (const chunk of backupContent(step.record.path, step.record.compression)) {
-    const parts = (partial + chunk.toString('utf8')).split('\n');
+    const parts = (partial + text.write(chunk)).split('\n');
     partial = parts.pop() ?? '';
-    for (const text of parts) {
-      if (n >= from && n <= line) picked.push(`${n}: ${text.length > 200 ? `${text.slice(0, 200)}…` : text}`);
+    for (const lineText of parts) {
+      const connect = /^\\connect (?:-reuse-previous=on )?"?([^"\s]+)"?/.exec(lineText);
+      if (connect?.[1]) database = connect[1];
+      if (n >= from && n <= line) picked.push(`${n}: ${lineText.length > 200 ? `${lineText.slice(0, 200)}…` : lineText}`);
       n += 1;
-      if (n > line) return picked.join('\n');
+      if (n > line) return { context: picked.join('\n'), database };
     }
   }
   if (n === line && partial) picked.push(`${n}: ${partial.slice(0, 200)}`);
-  return picked.join('\n');
+  return { context: picked.join('\n'), database };
 }
 
 export async function restorePostgres(step: RestoreStep): Promise<RestoreOutcome> {
@@ -80,10 +89,12 @@ export async function restorePostgres(step: RestoreStep): Promise<RestoreOutcome
     });
     const first = firstPsqlError(stderr);
     if (restored.exitCode !== 0 || first) {
-      const context = first?.line ? await linesAround(step, first.line) : '';
+      const at = first?.line ? await linesAround(step, first.line) : { context: '', database: null };
+      // pg_dumpall writes template1, backend, postgres...: parts before the failing one were restored, the rest not.
+      const where = at.database ? `It stopped in the part for database "${at.database}"; nothing after that line was restored.` : `The ${BACKEND_DATABASE} database may be incomplete now.`;
       throw new ApiError(
         'remote_failed',
-        `psql stopped at the first error${first?.line ? ` on line ${first.line} of the backup` : ''}: ${first?.text ?? stderr.trim().slice(0, 300)}${context ? `\n${context}` : ''}\nThe ${BACKEND_DATABASE} database is incomplete now; restore the safety backup to go back.`,
+        `psql stopped at the first error${first?.line ? ` on line ${first.line} of the backup` : ''}: ${first?.text ?? stderr.trim().slice(0, 300)}${at.context ? `\n${at.context}` : ''}\n${where} Restore the safety backup to go back.`,
       );
     }
 
