@@ -1,17 +1,23 @@
 /**
- * The Known hosts screen: host keys ClusterDeck saved, forgetting them, and
- * the bulk re-key of reinstalled nodes (scan every node, compare with the
- * saved key, then replace the changed ones the operator accepts).
+ * The Known hosts screen: host keys ClusterDeck saved, forgetting them, the
+ * lines of ~/.ssh/known_hosts (read-only: shown so the operator sees why a
+ * host is trusted or refused), and the bulk re-key of reinstalled nodes
+ * (scan every node, compare with the saved key, then replace the changed
+ * ones the operator accepts).
  */
 import { create } from 'zustand';
-import type { KnownHostEntry, RekeyResult } from '../../common/contract/schemas/ssh';
+import type { AppKnownHost, FileKnownHost, KnownHostsFileInfo, RekeyResult } from '../../common/contract/schemas/ssh';
 import { api } from '../api/client';
 import { apiErrorOf } from './apiErrorText';
 
 export type RekeyRow = RekeyResult & { replaced?: boolean; replaceError?: string };
 
 interface KnownHostsState {
-  entries: KnownHostEntry[];
+  /** Keys saved in ClusterDeck: these can be forgotten or replaced. */
+  saved: AppKnownHost[];
+  /** Lines of ~/.ssh/known_hosts, in file order: read-only here. */
+  fileLines: FileKnownHost[];
+  knownHostsFile: KnownHostsFileInfo | null;
   status: 'idle' | 'loading' | 'ready' | 'failed';
   error: string | null;
   /** host:port waiting for "Forget" to be confirmed. */
@@ -30,7 +36,9 @@ export const useKnownHostsStore = create<KnownHostsState>((set, get) => {
   const patchRow = (nodeId: string, patch: Partial<RekeyRow>) =>
     set((s) => ({ rekey: { ...s.rekey, rows: s.rekey.rows.map((r) => (r.nodeId === nodeId ? { ...r, ...patch } : r)) } }));
   return {
-    entries: [],
+    saved: [],
+    fileLines: [],
+    knownHostsFile: null,
     status: 'idle',
     error: null,
     confirmingForget: null,
@@ -38,7 +46,14 @@ export const useKnownHostsStore = create<KnownHostsState>((set, get) => {
     async load() {
       set({ status: 'loading' });
       try {
-        set({ entries: await api().listKnownHosts({}), status: 'ready', error: null });
+        const { entries, knownHostsFile } = await api().listKnownHosts({});
+        set({
+          saved: entries.filter((e): e is AppKnownHost => e.source === 'app'),
+          fileLines: entries.filter((e): e is FileKnownHost => e.source === 'known_hosts'),
+          knownHostsFile,
+          status: 'ready',
+          error: null,
+        });
       } catch (err) {
         set({ status: 'failed', error: apiErrorOf(err).message });
       }

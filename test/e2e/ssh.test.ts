@@ -5,12 +5,14 @@
  * verification code, save a sudo password as "saved" only, see a jump host
  * refused for a stale ~/.ssh/known_hosts line, and after rotating bai-a03's
  * host key see the changed-key view and replace the key;
- * then bulk re-key the cluster. bai-a03's rotated key is not rotated back:
+ * then bulk re-key the cluster, and see the lines of ~/.ssh/known_hosts
+ * (hashed, revoked, CA, unreadable) listed read-only beside the saved keys.
+ * bai-a03's rotated key is not rotated back:
  * lab.json follows the new key, which is all other tests compare with.
  * Screenshots: test-results/e2e/ssh-*.png.
  */
-import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash, createHmac } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -238,5 +240,49 @@ describe('SSH in the web form against the lab', () => {
     const saved = page.getByRole('table', { name: 'Saved host keys' });
     await saved.getByRole('row').filter({ hasText: '192.0.2.21:22' }).waitFor();
     await shot(page, 'known-hosts');
+  });
+
+  it('lists ~/.ssh/known_hosts read-only beside the saved keys: a hashed line names bai-m1, markers and unreadable lines are shown', async () => {
+    const m1 = labNode(lab, 'bai-m1');
+    const m1Key = m1.hostKeys.find((k) => k.type === 'ssh-ed25519');
+    if (!m1Key) throw new Error('lab.json lists no ed25519 host key for bai-m1');
+    // A key no lab node presents (the parser fixtures' revoked key): revoking it changes no connection.
+    const revoked = readFileSync(path.join(__dirname, '../fixtures/known_hosts/ssh-keygen-lf-fingerprints.txt'), 'utf8')
+      .split('\n')
+      .find((l) => l.startsWith('revoked_ed25519 '))
+      ?.split(' ')[1];
+    if (!revoked) throw new Error('test/fixtures/known_hosts lacks revoked_ed25519');
+    // What `ssh-keygen -H` writes for bai-m1's address: |1|salt|HMAC-SHA1(salt, host).
+    const salt = Buffer.alloc(20, 7);
+    const hashed = `|1|${salt.toString('base64')}|${createHmac('sha1', salt).update(m1.host).digest('base64')}`;
+    const knownHosts = path.join(home, '.ssh', 'known_hosts');
+    writeFileSync(
+      knownHosts,
+      [
+        "# the operator's own file",
+        `${hashed} ssh-ed25519 ${m1Key.publicKey}`,
+        `@revoked * ssh-ed25519 ${revoked}`,
+        `@cert-authority *.corp.example ssh-ed25519 ${m1Key.publicKey}`,
+        'this line is not a key',
+      ].join('\n') + '\n',
+      { mode: 0o600 },
+    );
+    await page.getByRole('button', { name: 'Known hosts' }).click();
+    await page.getByRole('button', { name: 'Reload' }).click();
+    const file = page.getByRole('table', { name: 'Lines of ~/.ssh/known_hosts' });
+    await file.waitFor();
+    const line = (n: number) => file.getByRole('row').filter({ has: page.getByRole('cell', { name: String(n), exact: true }) });
+    const first = (await line(2).textContent()) ?? '';
+    expect(first).toContain('hashed');
+    expect(first).not.toContain(m1.host);
+    expect(first).toContain('bai-m1');
+    expect(first).toContain(fingerprintOf(m1Key.publicKey));
+    expect(first).toContain('read-only, edit ~/.ssh/known_hosts');
+    expect(await line(3).textContent()).toContain('@revoked');
+    expect(await line(4).textContent()).toContain('@cert-authority');
+    expect(await file.getByRole('button').count()).toBe(0);
+    expect(await page.getByTestId('known-hosts-skipped').textContent()).toMatch(/1 line .* line 5\./);
+    expect(await page.getByText(knownHosts, { exact: true }).count()).toBeGreaterThan(0);
+    await shot(page, 'known-hosts-file');
   });
 });

@@ -40,6 +40,7 @@ export const ConnectionTest = z.object({
 });
 export type ConnectionTest = z.infer<typeof ConnectionTest>;
 
+/** A host key saved in ClusterDeck's own store ("Trust and remember", "Replace key"). */
 export const KnownHostEntry = z.object({
   host: z.string(),
   port: z.number().int(),
@@ -48,6 +49,68 @@ export const KnownHostEntry = z.object({
   savedAt: z.string(),
 });
 export type KnownHostEntry = z.infer<typeof KnownHostEntry>;
+
+export const KNOWN_HOST_SOURCES = ['app', 'known_hosts'] as const;
+export const KnownHostSource = z.enum(KNOWN_HOST_SOURCES);
+export type KnownHostSource = z.infer<typeof KnownHostSource>;
+
+/** A saved node (or a cluster's jump host) whose address a known_hosts line names. */
+export const KnownHostMatch = z.object({
+  kind: z.enum(['node', 'jump']),
+  clusterId: z.string(),
+  clusterName: z.string(),
+  /** The node's id; null for a jump host (shared by the cluster's nodes). */
+  nodeId: z.string().nullable(),
+  /** "bai-m1", or "jump host 192.0.2.5". */
+  name: z.string(),
+  host: z.string(),
+  port: z.number().int(),
+});
+export type KnownHostMatch = z.infer<typeof KnownHostMatch>;
+
+/** One line of the operator's ~/.ssh/known_hosts: read-only to ClusterDeck. */
+export const FileKnownHost = z.object({
+  source: z.literal('known_hosts'),
+  /** 1-based line number in the file. */
+  line: z.number().int(),
+  marker: z.enum(['revoked', 'cert-authority']).nullable(),
+  /** The host patterns as written; hashed ones (|1|salt|hash) stay hashed. */
+  patterns: z.array(z.string()),
+  /** True when any pattern is hashed: the host it names is only known if it matches a saved address. */
+  hashed: z.boolean(),
+  keyType: z.string(),
+  fingerprint: z.string(),
+  /** Saved nodes and jump hosts the line names (checked per address, so hashed lines too). */
+  matches: z.array(KnownHostMatch),
+});
+export type FileKnownHost = z.infer<typeof FileKnownHost>;
+
+export const KnownHostListEntry = z.discriminatedUnion('source', [KnownHostEntry.extend({ source: z.literal('app') }), FileKnownHost]);
+export type KnownHostListEntry = z.infer<typeof KnownHostListEntry>;
+export type AppKnownHost = Extract<KnownHostListEntry, { source: 'app' }>;
+
+/** What became of reading ~/.ssh/known_hosts: a missing file is no error, just no lines. */
+export const KnownHostsFileInfo = z.object({
+  /** The absolute path, for "edit this file". */
+  path: z.string(),
+  /** "~/.ssh/known_hosts", as messages name it. */
+  label: z.string(),
+  state: z.enum(['read', 'missing', 'unreadable']),
+  /** Why an unreadable file could not be read. */
+  message: z.string().optional(),
+  /** Non-comment lines the parser could not read (OpenSSH ignores them too). */
+  skipped: z.number().int(),
+  /** The first few of those line numbers. */
+  skippedLines: z.array(z.number().int()),
+});
+export type KnownHostsFileInfo = z.infer<typeof KnownHostsFileInfo>;
+
+export const KnownHostsList = z.object({
+  entries: z.array(KnownHostListEntry),
+  /** Null when only the app's keys were asked for (source: 'app'). */
+  knownHostsFile: KnownHostsFileInfo.nullable(),
+});
+export type KnownHostsList = z.infer<typeof KnownHostsList>;
 
 export const RekeyResult = z.object({
   nodeId: z.string(),
@@ -117,7 +180,11 @@ export const sshMethods = {
     output: z.object({ removed: z.number().int() }),
   },
   rekeyNodes: { input: z.object({ nodeIds: z.array(Id).min(1).max(500) }).strict(), output: z.array(RekeyResult) },
-  listKnownHosts: { input: z.object({}).strict(), output: z.array(KnownHostEntry) },
+  listKnownHosts: {
+    /** Without `source`, both: the keys ClusterDeck saved and the lines of ~/.ssh/known_hosts. */
+    input: z.object({ source: KnownHostSource.optional() }).strict(),
+    output: KnownHostsList,
+  },
   getNodeConnections: { input: z.object({}).strict(), output: z.array(NodeConnectionInfo) },
   setSecret: {
     input: z.object({ scope: SecretScope, kind: SecretKind, value: secretValue }).strict(),

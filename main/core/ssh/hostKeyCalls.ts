@@ -1,18 +1,22 @@
 /**
  * The host-key calls of the UI: replace a changed key (only with a key the
- * node was actually seen presenting), forget a host, list saved keys, and
- * bulk re-key reinstalled nodes (scan, compare, then replaceHostKey each).
+ * node was actually seen presenting), forget a host, list saved keys with the
+ * lines of ~/.ssh/known_hosts beside them (those stay read-only), and bulk
+ * re-key reinstalled nodes (scan, compare, then replaceHostKey each).
  */
 import { ApiError } from '../../../common/contract/errors';
-import type { KnownHostEntry, RekeyResult } from '../../../common/contract/schemas/ssh';
+import type { ClusterWithNodes } from '../../../common/contract/schemas/profiles';
+import type { KnownHostEntry, KnownHostSource, KnownHostsList, RekeyResult } from '../../../common/contract/schemas/ssh';
 import { decideHostKey, fingerprintOf } from './hostKeyDecision';
 import { scanHostKey } from './hostKeyScan';
 import { hostPortKey } from './hostKeyVerifier';
 import { linesForHost } from './knownHostsFile';
+import { knownHostsPath, listKnownHostsFile, savedAddressesOf } from './knownHostsListing';
 import { hopAddress } from './nodeTarget';
 import type { SshEngine } from './sshEngine';
 
-export function createHostKeyCalls(engine: SshEngine) {
+/** `savedClusters` names the nodes a known_hosts line speaks about; without it lines match no node. */
+export function createHostKeyCalls(engine: SshEngine, savedClusters: () => readonly ClusterWithNodes[] = () => []) {
   const { trust } = engine;
 
   const nodeHop = async (nodeId: string) => {
@@ -45,7 +49,13 @@ export function createHostKeyCalls(engine: SshEngine) {
       return { removed };
     },
 
-    listKnownHosts: (): KnownHostEntry[] => trust.store.list(),
+    async listKnownHosts(source?: KnownHostSource): Promise<KnownHostsList> {
+      const app = source === 'known_hosts' ? [] : trust.store.list().map((e) => ({ source: 'app' as const, ...e }));
+      if (source === 'app') return { entries: app, knownHostsFile: null };
+      const path = knownHostsPath(engine.chainDeps.auth.homeDir);
+      const file = await listKnownHostsFile(path, trust.file.label, savedAddressesOf(savedClusters()));
+      return { entries: [...app, ...file.entries], knownHostsFile: file.file };
+    },
 
     async rekeyNodes(nodeIds: readonly string[]): Promise<RekeyResult[]> {
       const results: RekeyResult[] = [];

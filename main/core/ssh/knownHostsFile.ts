@@ -20,26 +20,49 @@ export interface KnownHostLine {
 
 /** Parses every well-formed line; malformed lines are skipped like OpenSSH does. */
 export function parseKnownHosts(text: string): KnownHostLine[] {
+  return readKnownHostsText(text).lines;
+}
+
+export interface KnownHostsText {
+  lines: KnownHostLine[];
+  /** Line numbers of non-blank, non-comment lines that were skipped (malformed, unknown marker, key type mismatch). */
+  skippedLines: number[];
+}
+
+/** parseKnownHosts, also saying which lines it skipped (for the Known hosts screen). */
+export function readKnownHostsText(text: string): KnownHostsText {
   const out: KnownHostLine[] = [];
+  const skippedLines: number[] = [];
   const lines = text.split(/\r?\n/);
   for (let i = 0; i < lines.length; i++) {
     const raw = (lines[i] ?? '').trim();
     if (raw === '' || raw.startsWith('#')) continue;
-    const fields = raw.split(/\s+/);
-    let marker: KnownHostMarker = null;
-    if (fields[0]?.startsWith('@')) {
-      const m = fields.shift();
-      if (m === '@revoked') marker = 'revoked';
-      else if (m === '@cert-authority') marker = 'cert-authority';
-      else continue; // unknown marker: OpenSSH ignores the line
-    }
-    const [hosts, keyType, keyBase64] = fields;
-    if (!hosts || !keyType || !keyBase64 || !/^[A-Za-z0-9+/]+=*$/.test(keyBase64)) continue;
-    // The blob names its own type; a line whose two disagree is corrupt.
-    if (keyTypeOfBlob(Buffer.from(keyBase64, 'base64')) !== keyType) continue;
-    out.push({ line: i + 1, marker, patterns: hosts.split(','), keyType, keyBase64 });
+    const parsed = parseLine(raw, i + 1);
+    if (parsed) out.push(parsed);
+    else skippedLines.push(i + 1);
   }
-  return out;
+  return { lines: out, skippedLines };
+}
+
+function parseLine(raw: string, line: number): KnownHostLine | null {
+  const fields = raw.split(/\s+/);
+  let marker: KnownHostMarker = null;
+  if (fields[0]?.startsWith('@')) {
+    const m = fields.shift();
+    if (m === '@revoked') marker = 'revoked';
+    else if (m === '@cert-authority') marker = 'cert-authority';
+    else return null; // unknown marker: OpenSSH ignores the line
+  }
+  const [hosts, keyType, keyBase64] = fields;
+  if (!hosts || !keyType || !keyBase64 || !/^[A-Za-z0-9+/]+=*$/.test(keyBase64)) return null;
+  // The blob names its own type; a line whose two disagree is corrupt.
+  if (keyTypeOfBlob(Buffer.from(keyBase64, 'base64')) !== keyType) return null;
+  return { line, marker, patterns: hosts.split(','), keyType, keyBase64 };
+}
+
+/** A |1|salt|hash pattern (ssh-keygen -H), possibly negated: the name it stands for cannot be read back. */
+export function isHashedPattern(pattern: string): boolean {
+  return pattern.replace(/^!/, '').startsWith('|');
 }
 
 /** The key type written inside an SSH public key blob (its first string field). */

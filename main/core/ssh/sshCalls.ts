@@ -22,7 +22,7 @@ export type SshCalls = Pick<
 
 export function sshCalls(ctx: CoreContext): SshCalls {
   const engine = sshEngineOf(ctx);
-  const hostKeys = createHostKeyCalls(engine);
+  const hostKeys = createHostKeyCalls(engine, () => ctx.profiles.listClusters());
   return {
     testConnection: async ({ nodeId }) => engine.testConnection(nodeId),
     answerHostKeyPrompt: async ({ promptId, decision }) => ({ accepted: engine.answerHostKeyPrompt(promptId, decision) }),
@@ -32,7 +32,7 @@ export function sshCalls(ctx: CoreContext): SshCalls {
     replaceHostKey: async ({ nodeId, fingerprint }) => hostKeys.replaceHostKey(nodeId, fingerprint),
     forgetHostKeys: async ({ host, port }) => hostKeys.forgetHostKeys(host, port),
     rekeyNodes: async ({ nodeIds }) => hostKeys.rekeyNodes(nodeIds),
-    listKnownHosts: async () => hostKeys.listKnownHosts(),
+    listKnownHosts: async ({ source }) => hostKeys.listKnownHosts(source),
     getNodeConnections: async () => engine.pool.connections(),
   };
 }

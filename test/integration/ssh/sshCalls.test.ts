@@ -29,7 +29,7 @@ describe('SSH and secret calls through the contract', () => {
     expect(result).toMatchObject({ authMethod: expect.stringMatching(/^key /), serverVersion: expect.stringMatching(/^OpenSSH/), jumpHops: [] });
     expect(result.latencyMs).toBeGreaterThan(0);
     expect(states).toEqual(['connecting', 'ready']);
-    expect(await api.listKnownHosts({})).toEqual([expect.objectContaining({ host: '192.0.2.11', port: 22, fingerprint: result.hostKey.fingerprint })]);
+    expect((await api.listKnownHosts({})).entries).toEqual([expect.objectContaining({ source: 'app', host: '192.0.2.11', port: 22, fingerprint: result.hostKey.fingerprint })]);
     expect(await api.getNodeConnections({})).toEqual([expect.objectContaining({ nodeId: nodeId('bai-m1'), state: 'ready', channels: 0 })]);
   });
 
