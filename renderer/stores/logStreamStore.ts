@@ -2,7 +2,9 @@
  * Open log streams, metadata only: which service on which nodes, each
  * node's command and state. The lines themselves go straight from the
  * `logs.batch` events into each stream's LogBuffer (never through React
- * state), which the viewer reads on animation frames.
+ * state), which the viewer reads on animation frames. Each stored batch is
+ * acknowledged to core (ackLogs), which pauses the nodes while too much
+ * is unacknowledged, so a busy or hidden viewer holds the remote side back.
  */
 import { create } from 'zustand';
 import type { LogNodeState } from '../../common/contract/schemas/logs';
@@ -51,6 +53,19 @@ const buffers = new Map<string, LogBuffer>();
 const early = new Map<string, { nodeId: string; state: LogNodeState; message: string | null; command: string | null }[]>();
 let counter = 0;
 let subscribed = false;
+/** Bytes stored but not yet acknowledged, per stream; sent once per turn of the event loop. */
+const unacked = new Map<string, number>();
+let ackTimer: ReturnType<typeof setTimeout> | undefined;
+
+function acknowledge(streamId: string, bytes: number): void {
+  if (bytes <= 0) return;
+  unacked.set(streamId, (unacked.get(streamId) ?? 0) + bytes);
+  ackTimer ??= setTimeout(() => {
+    ackTimer = undefined;
+    for (const [id, n] of unacked) void api().ackLogs({ streamId: id, bytes: n }).catch(() => undefined);
+    unacked.clear();
+  }, 0);
+}
 
 export function logBufferOf(streamId: string): LogBuffer | undefined {
   return buffers.get(streamId);
@@ -67,7 +82,12 @@ export const useLogStreamStore = create<LogStreamState>((set, get) => {
   const subscribe = () => {
     if (subscribed) return;
     subscribed = true;
-    api().on('logs.batch', (b) => buffers.get(b.streamId)?.add(b.entries));
+    api().on('logs.batch', (b) => {
+      const buffer = buffers.get(b.streamId);
+      if (!buffer) return;
+      buffer.add(b.entries);
+      acknowledge(b.streamId, b.bytes);
+    });
     api().on('logs.state', (s) => {
       if (!buffers.has(s.streamId)) return;
       const view = get().streams[s.streamId];
@@ -103,6 +123,7 @@ export const useLogStreamStore = create<LogStreamState>((set, get) => {
           lastN: request.lastN,
           ...(request.since ? { since: request.since } : {}),
           follow: request.follow,
+          acknowledge: true,
         })
         .then((opened) => {
           const view = get().streams[streamId];
@@ -129,6 +150,7 @@ export const useLogStreamStore = create<LogStreamState>((set, get) => {
       set({ streams: rest, current });
       buffers.delete(streamId);
       early.delete(streamId);
+      unacked.delete(streamId);
       void api().closeLogs({ streamId }).catch(() => undefined);
     },
   };

@@ -3,6 +3,7 @@
  * more nodes, or start/stop of a whole cluster), core's plan for it (exact
  * commands, the confirmation it needs), what the person typed, and the
  * per-node results as they come, with "retry failed" for bulk actions.
+ * Closing it at the confirmation is reported to core's activity log.
  */
 import { create } from 'zustand';
 import type { BulkMode, ControlAction, ControlPlan, ControlResult } from '../../common/contract/schemas/services';
@@ -114,6 +115,15 @@ export const useServiceActionStore = create<ServiceActionState>((set, get) => ({
   },
 
   close() {
+    const { request, plan, phase } = get();
+    // Closed at the confirmation without going ahead: the activity log records it (core decides whether one was due).
+    if (request && plan && phase === 'confirm' && plan.confirmation.kind !== 'none') {
+      const declined =
+        request.kind === 'cluster'
+          ? { clusterId: request.clusterId, action: request.action }
+          : { clusterId: request.clusterId, action: request.action, serviceId: request.serviceId, nodeIds: request.nodeIds };
+      void api().recordDeclinedAction(declined).catch(() => undefined);
+    }
     set({ request: null, plan: null, phase: 'planning', results: {}, running: [], message: null, error: null, typedName: '' });
   },
 }));

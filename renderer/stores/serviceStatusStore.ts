@@ -7,7 +7,9 @@
 import { create } from 'zustand';
 import type { ClusterServices, NodeStatus, ServiceEntry, ServiceStatus, StatusRollup } from '../../common/contract/schemas/services';
 import { api } from '../api/client';
+import { sweepClustersOnLaunch } from '../features/services/launchSweeps';
 import { apiErrorOf } from './apiErrorText';
+import { useProfilesStore } from './profilesStore';
 
 interface ClusterServiceState {
   services: ClusterServices | null;
@@ -24,9 +26,37 @@ interface ServiceStatusState {
   loadServices(clusterId: string): Promise<void>;
   /** Services of every cluster, then whatever status core already holds (a reloaded window). */
   loadAll(clusterIds: readonly string[]): Promise<void>;
-  sweep(clusterId: string): Promise<void>;
+  /** interactive false for sweeps nobody asked for: unknown host keys fail the node instead of asking. */
+  sweep(clusterId: string, options?: { interactive?: boolean }): Promise<void>;
+  /** Ends the running sweep; nodes that had not answered show unknown (cancelled). */
+  cancelSweep(clusterId: string): Promise<void>;
+  /**
+   * Once per window: sweeps every cluster that core has no fresh status of
+   * (fresher than its refresh interval), a few clusters at a time, so the
+   * home shows health without a click. Resolves with the ids it swept.
+   */
+  sweepOnLaunch(clusterIds: readonly string[], nodeIdsOf: (clusterId: string) => readonly string[]): Promise<string[]>;
   setInterval(clusterId: string, seconds: number): Promise<void>;
   applyServices(services: ClusterServices): void;
+}
+
+/** The launch sweep runs once per window, not each time the home is shown again. */
+let launchSwept = false;
+
+/**
+ * The clusters saved when this window opened (the first profile list). One
+ * imported or created later is not "at launch": its own view opens and the
+ * operator's refresh asks for its host keys.
+ */
+let atLaunch: string[] | null = null;
+const noteLaunch = (s: { status: string; clusters: readonly { id: string }[] }) => {
+  if (atLaunch === null && s.status === 'ready') atLaunch = s.clusters.map((c) => c.id);
+};
+noteLaunch(useProfilesStore.getState());
+useProfilesStore.subscribe(noteLaunch);
+
+export function clustersAtLaunch(): readonly string[] {
+  return atLaunch ?? [];
 }
 
 const empty = (): ClusterServiceState => ({ services: null, nodes: {}, rollup: null, sweeping: false, intervalSeconds: 0, lastSweepAt: null, error: null });
@@ -62,10 +92,10 @@ export const useServiceStatusStore = create<ServiceStatusState>((set, get) => {
         // The status is only a head start; the next sweep fills it in.
       }
     },
-    async sweep(clusterId) {
+    async sweep(clusterId, options) {
       patch(clusterId, { sweeping: true, error: null });
       try {
-        const status = await api().sweepStatus({ clusterId });
+        const status = await api().sweepStatus({ clusterId, interactive: options?.interactive ?? true });
         patch(clusterId, (c) => ({
           nodes: { ...c.nodes, ...Object.fromEntries(status.nodes.map((n) => [n.nodeId, n])) },
           rollup: status.rollup,
@@ -75,6 +105,20 @@ export const useServiceStatusStore = create<ServiceStatusState>((set, get) => {
       } catch (err) {
         patch(clusterId, { sweeping: false, error: apiErrorOf(err).message });
       }
+    },
+    async cancelSweep(clusterId) {
+      try {
+        await api().cancelSweep({ clusterId });
+      } catch (err) {
+        patch(clusterId, { error: apiErrorOf(err).message });
+      }
+    },
+    async sweepOnLaunch(clusterIds, nodeIdsOf) {
+      if (launchSwept) return [];
+      launchSwept = true;
+      const remembered = rememberedIntervals();
+      const clusters = clusterIds.map((id) => ({ id, nodeIds: nodeIdsOf(id), rememberedSeconds: remembered[id] ?? 0 }));
+      return sweepClustersOnLaunch(() => api().getStatus({}), clusters, (id) => get().sweep(id, { interactive: false }));
     },
     async setInterval(clusterId, seconds) {
       try {

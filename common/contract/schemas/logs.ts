@@ -3,6 +3,8 @@
  * node or merged across all the nodes of a service. openLogs only starts the
  * remote commands; parsed entries arrive as `logs.batch` events in batches,
  * each node's progress as `logs.state`; closeLogs ends the remote processes.
+ * A viewer that opens with `acknowledge` reports what it stored (ackLogs) and
+ * core pauses the nodes while too much is unacknowledged.
  */
 import { z } from 'zod';
 import { Id } from './profiles';
@@ -88,6 +90,12 @@ export const OpenLogsInput = z
     /** journalctl -p: Backend.AI logs everything at priority info, so the viewer filters levels itself. */
     priority: LogLevel.optional(),
     sudo: LogSudo.default('auto'),
+    /**
+     * The viewer acknowledges each batch's `bytes` with ackLogs; core pauses the
+     * remote commands while more than a high watermark is unacknowledged. Off
+     * for clients that never ack (they would stall after a few MB).
+     */
+    acknowledge: z.boolean().default(false),
   })
   .strict();
 
@@ -100,11 +108,21 @@ export const logMethods = {
     input: z.object({ streamId: LogStreamId }).strict(),
     output: z.object({ closed: z.boolean() }),
   },
+  /** The viewer stored batches weighing `bytes` (the sum of their `bytes`). */
+  ackLogs: {
+    input: z.object({ streamId: LogStreamId, bytes: z.number().int().positive().max(1024 * 1024 * 1024) }).strict(),
+    output: z.object({ open: z.boolean(), paused: z.boolean() }),
+  },
 } as const;
 
 export const logEvents = {
   /** Parsed entries of one stream, in batches (time- and size-bounded); several nodes' entries sorted by time within a batch. */
-  'logs.batch': z.object({ streamId: z.string(), entries: z.array(LogLine) }),
+  'logs.batch': z.object({
+    streamId: z.string(),
+    entries: z.array(LogLine),
+    /** What the batch weighs for flow control: acknowledge this (summed) once stored. */
+    bytes: z.number().int().nonnegative(),
+  }),
   /** One node of a stream started, ended (no follow), failed (with a sentence) or was closed. */
   'logs.state': z.object({
     streamId: z.string(),

@@ -106,8 +106,12 @@ export const SERVICE_STATES = ['running', 'starting', 'stopping', 'restarting', 
 export const ServiceState = z.enum(SERVICE_STATES);
 export type ServiceState = z.infer<typeof ServiceState>;
 
-/** Why a state is unknown. `error`: the node answered, but with something unexpected (see detail). */
-export const UNKNOWN_REASONS = ['unreachable', 'permission', 'not-installed', 'error'] as const;
+/**
+ * Why a state is unknown. `error`: the node answered, but with something
+ * unexpected (see detail); `cancelled`: the operator stopped the sweep before
+ * this node answered.
+ */
+export const UNKNOWN_REASONS = ['unreachable', 'permission', 'not-installed', 'error', 'cancelled'] as const;
 export const UnknownReason = z.enum(UNKNOWN_REASONS);
 export type UnknownReason = z.infer<typeof UnknownReason>;
 

@@ -50,6 +50,11 @@ export const serviceMethods = {
       .strict(),
     output: ClusterStatus,
   },
+  /** Ends the running sweeps of a cluster: nodes that have not answered report unknown (cancelled). */
+  cancelSweep: {
+    input: z.object({ clusterId: Id }).strict(),
+    output: z.object({ clusterId: Id, cancelled: z.boolean() }),
+  },
   setSweepInterval: {
     input: z.object({ clusterId: Id, seconds: SweepInterval }).strict(),
     output: z.object({ clusterId: Id, seconds: z.number().int() }),
@@ -94,6 +99,20 @@ export const serviceMethods = {
     input: z.object({ nodeId: Id, serviceId: ServiceId, lines: z.number().int().min(1).max(500).default(20) }).strict(),
     output: JournalTail,
   },
+  /**
+   * The operator closed a confirmation without going ahead: recorded in the
+   * activity log as cancelled. Without serviceId it is start/stop of the whole
+   * cluster. Core works out again whether a confirmation was due; when none
+   * was, nothing is recorded.
+   */
+  recordDeclinedAction: {
+    input: z
+      .object({ clusterId: Id, action: ControlAction, serviceId: ServiceId.optional(), nodeIds: NodeIds.optional() })
+      .strict()
+      .refine((v) => v.serviceId !== undefined || v.action !== 'restart', { message: 'A whole cluster is only started or stopped.', path: ['action'] })
+      .refine((v) => v.serviceId !== undefined || v.nodeIds === undefined, { message: 'Nodes go with a service.', path: ['nodeIds'] }),
+    output: z.object({ recorded: z.boolean() }),
+  },
   scanNode: { input: z.object({ nodeId: Id }).strict(), output: NodeScanResult },
   applyScanProposal: {
     input: z
@@ -113,6 +132,8 @@ export const serviceEvents = {
     phase: z.enum(['started', 'finished']),
     nodeIds: z.array(z.string()),
     durationMs: z.number().optional(),
+    /** How a finished sweep ended: every node answered, the operator cancelled it, or a newer sweep took over. */
+    outcome: z.enum(['done', 'cancelled', 'superseded']).optional(),
   }),
   /** Progress of a control, bulk or cluster run: a node's action started, then its result. */
   'service.progress': z.object({

@@ -8,16 +8,16 @@ import { randomUUID } from 'node:crypto';
 import type { CoreApi } from '../../../common/contract/api';
 import { ApiError } from '../../../common/contract/errors';
 import type { ClusterWithNodes } from '../../../common/contract/schemas/profiles';
-import type { ControlAction, ControlPlan, serviceMethods } from '../../../common/contract/schemas/services';
+import type { ConfirmationAnswer, ControlAction, ControlPlan, serviceMethods } from '../../../common/contract/schemas/services';
 import type { CoreContext } from '../coreContext';
 import { trackedChange } from '../activity/trackedChange';
 import { sshEngineOf } from '../ssh/sshDomain';
 import { targetsOnNodes, runBulk } from './control/bulkControl';
 import { clusterTargetBatches, runCluster } from './control/clusterRun';
-import { requireConfirmation } from './control/confirmationCheck';
 import { buildControlCommand } from './control/controlCommand';
 import { confirmationFor } from './control/controlConfirmation';
 import { isEmptyJournal, journalTailCommand } from './control/journalTail';
+import { confirmedOrRecorded, recordDeclined, targetWords } from './control/refusedActions';
 import { controlOptionsFor, runControl, type ControlTarget } from './control/serviceControl';
 import { scanNode } from './scan/nodeScanRun';
 import { serviceDomainOf } from './serviceDomain';
@@ -60,10 +60,20 @@ export function serviceCalls(ctx: CoreContext): Pick<CoreApi, keyof typeof servi
     return { cluster, targets };
   };
 
-  const runWhole = async (clusterId: string, action: 'start' | 'stop', answer: Parameters<typeof requireConfirmation>[3], runId: string | undefined) => {
+  const actionTargets = (targets: readonly ControlTarget[]) => targets.map((t) => ({ service: t.service, nodeName: t.node.name }));
+  /** The activity row of a service action that did not run (refused or declined), named as its run would be. */
+  const serviceNote = (cluster: ClusterWithNodes, action: ControlAction, targets: readonly ControlTarget[]) => ({
+    action: `service.${action}`,
+    target: targetWords(actionTargets(targets)),
+    clusterId: cluster.id,
+    nodeId: targets.length === 1 ? (targets[0]?.node.id ?? null) : null,
+  });
+  const clusterNote = (cluster: ClusterWithNodes, action: 'start' | 'stop') => ({ action: `cluster.${action}`, target: cluster.name, clusterId: cluster.id });
+
+  const runWhole = async (clusterId: string, action: 'start' | 'stop', answer: ConfirmationAnswer | undefined, runId: string | undefined) => {
     const cluster = ctx.profiles.getCluster(clusterId);
     const targets = clusterTargetBatches(targetsOf(cluster, null), action).flat();
-    requireConfirmation(cluster, action, targets.map((t) => ({ service: t.service, nodeName: t.node.name })), answer);
+    confirmedOrRecorded(ctx.activity, clusterNote(cluster, action), { cluster, action, targets: actionTargets(targets), answer });
     return runCluster(domain().control, cluster.id, targets, action, runId ?? randomUUID());
   };
 
@@ -90,6 +100,8 @@ export function serviceCalls(ctx: CoreContext): Pick<CoreApi, keyof typeof servi
 
     sweepStatus: async ({ clusterId, nodeIds, interactive }) => domain().sweeps.sweep(clusterId, { interactive, ...(nodeIds ? { nodeIds } : {}) }),
 
+    cancelSweep: async ({ clusterId }) => ({ clusterId, cancelled: domain().sweeps.cancel(ctx.profiles.getCluster(clusterId).id) }),
+
     setSweepInterval: async ({ clusterId, seconds }) => {
       domain().sweeps.setInterval(clusterId, seconds);
       return { clusterId, seconds };
@@ -103,13 +115,13 @@ export function serviceCalls(ctx: CoreContext): Pick<CoreApi, keyof typeof servi
     controlService: async ({ nodeId, serviceId, action, confirmation, runId }) => {
       const target = domain().services.serviceOnNode(nodeId, serviceId);
       const options = await controlOptionsFor(domain().control, target).catch(() => ({}));
-      requireConfirmation(target.cluster, action, [{ service: target.service, nodeName: target.node.name }], confirmation, options);
+      confirmedOrRecorded(ctx.activity, serviceNote(target.cluster, action, [target]), { cluster: target.cluster, action, targets: actionTargets([target]), answer: confirmation, options });
       return runControl(domain().control, target, action, runId, options);
     },
 
     controlBulk: async ({ clusterId, serviceId, nodeIds, action, mode, confirmation, runId }) => {
       const { cluster, targets } = bulkTargets(clusterId, serviceId, nodeIds);
-      requireConfirmation(cluster, action, targets.map((t) => ({ service: t.service, nodeName: t.node.name })), confirmation);
+      confirmedOrRecorded(ctx.activity, serviceNote(cluster, action, targets), { cluster, action, targets: actionTargets(targets), answer: confirmation });
       return runBulk(domain().control, targets, { runId: runId ?? randomUUID(), clusterId, serviceId, action, mode });
     },
 
@@ -127,6 +139,18 @@ export function serviceCalls(ctx: CoreContext): Pick<CoreApi, keyof typeof servi
       const out = await sshEngineOf(ctx).exec(node.id, command.argv, { ...(command.cwd !== undefined ? { cwd: command.cwd } : {}), timeoutMs: 20_000 });
       const text = `${out.stdout}${out.stderr}`;
       return { command: command.display, text: isEmptyJournal(text) ? '' : text, exitCode: out.exitCode };
+    },
+
+    recordDeclinedAction: async ({ clusterId, action, serviceId, nodeIds }) => {
+      const cluster = ctx.profiles.getCluster(clusterId);
+      if (serviceId === undefined) {
+        const whole = action === 'restart' ? 'stop' : action;
+        const targets = clusterTargetBatches(targetsOf(cluster, null), whole).flat();
+        return { recorded: recordDeclined(ctx.activity, clusterNote(cluster, whole), confirmationFor(cluster, whole, actionTargets(targets))) };
+      }
+      const targets = nodeIds ? bulkTargets(clusterId, serviceId, nodeIds).targets : targetsOf(cluster, serviceId);
+      if (targets.length === 0) return { recorded: false };
+      return { recorded: recordDeclined(ctx.activity, serviceNote(cluster, action, targets), confirmationFor(cluster, action, actionTargets(targets))) };
     },
 
     scanNode: async ({ nodeId }) => {

@@ -44,6 +44,8 @@ export interface ChannelRun {
   maxOutputBytes: number;
   onStdout?: (chunk: Buffer) => void;
   onStderr?: (chunk: Buffer) => void;
+  /** Hands out pause/resume of stdout (ssh2 then stops widening the window, so the remote command blocks). */
+  onFlow?: (flow: { pause(): void; resume(): void }) => void;
   stderrFilter?: StderrFilter;
   /** How long a stopped command gets between TERM and KILL. */
   killGraceMs: number;
@@ -79,6 +81,8 @@ export function runOnChannel(lease: Lease, run: ChannelRun): Promise<ExecResult>
     /** Stop the remote process, then close; the lease is released on 'close'. */
     const stop = () => {
       const ch = channel;
+      // A paused channel never reaches 'end', so it would never 'close'.
+      ch?.resume();
       if (!ch || exit) {
         ch?.close();
         return;
@@ -192,6 +196,7 @@ export function runOnChannel(lease: Lease, run: ChannelRun): Promise<ExecResult>
         if (run.onStdout) run.onStdout(chunk);
         else keep(chunk, out);
       });
+      run.onFlow?.({ pause: () => ch.pause(), resume: () => ch.resume() });
       ch.stderr.on('data', (raw: Buffer) => {
         let bytes = raw;
         if (!marker.done) {

@@ -56,6 +56,8 @@ export interface ExecOptions {
   maxOutputBytes?: number;
   onStdout?: (chunk: Buffer) => void;
   onStderr?: (chunk: Buffer) => void;
+  /** For streamed output with its own backpressure (log follows): called once the channel is open, to pause and resume its stdout. */
+  onFlow?: (flow: { pause(): void; resume(): void }) => void;
   sudo?: boolean;
   /** Remote working directory, entered with `cd --` before the command. */
   cwd?: string;
@@ -128,6 +130,7 @@ export function createSshEngine(deps: SshEngineDeps) {
       ...(opts.signal ? { signal: opts.signal } : {}),
       ...(opts.onStdout ? { onStdout: opts.onStdout } : {}),
       ...(opts.onStderr ? { onStderr: opts.onStderr } : {}),
+      ...(opts.onFlow ? { onFlow: opts.onFlow } : {}),
       ...(filter ? { stderrFilter: filter } : {}),
     });
   }

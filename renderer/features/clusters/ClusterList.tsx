@@ -1,6 +1,12 @@
-/** The main pane when nothing is selected: every cluster in one table with its health, to pick one. */
+/**
+ * The main pane when nothing is selected: every cluster in one table with
+ * its health, to pick one. The first time it shows, it sweeps every cluster
+ * saved at launch that core has no fresh status of, so health shows without
+ * a click.
+ */
+import { useEffect } from 'react';
 import { useProfilesStore } from '../../stores/profilesStore';
-import { useServiceStatusStore } from '../../stores/serviceStatusStore';
+import { clustersAtLaunch, useServiceStatusStore } from '../../stores/serviceStatusStore';
 import { HealthDot } from '../services/HealthDot';
 import { LastGoodBackupAge } from '../backups/LastGoodBackupAge';
 import { useSelectionStore } from '../../stores/selectionStore';
@@ -10,6 +16,14 @@ export function ClusterList() {
   const show = useSelectionStore((s) => s.show);
   const health = useServiceStatusStore((s) => s.clusters);
   const sweep = useServiceStatusStore((s) => s.sweep);
+  const hasClusters = clusters.length > 0;
+  useEffect(() => {
+    const launched = new Set(clustersAtLaunch());
+    if (!hasClusters || launched.size === 0) return;
+    const now = useProfilesStore.getState().clusters.filter((c) => launched.has(c.id));
+    const nodeIds = new Map(now.map((c) => [c.id, c.nodes.map((n) => n.id)]));
+    void useServiceStatusStore.getState().sweepOnLaunch([...nodeIds.keys()], (id) => nodeIds.get(id) ?? []);
+  }, [hasClusters]);
   return (
     <section className="pane" aria-labelledby="clusters-title">
       <header className="pane-header">

@@ -10,6 +10,7 @@ import { useServiceStatusStore } from '../../stores/serviceStatusStore';
 import { useSelectionStore } from '../../stores/selectionStore';
 import { HealthDot } from './HealthDot';
 import { ServiceStateBadge } from './ServiceStateBadge';
+import { isUnreachable } from './serviceStateLook';
 import './services.css';
 
 export function ServiceMatrix(props: { cluster: ClusterWithNodes }) {
@@ -33,7 +34,7 @@ export function ServiceMatrix(props: { cluster: ClusterWithNodes }) {
           <th>Service</th>
           {cluster.nodes.map((n) => (
             <th key={n.id}>
-              <HealthDot rollup={state.nodes[n.id]?.rollup} unreachable={state.nodes[n.id]?.reachable === false} /> {n.name}
+              <HealthDot rollup={state.nodes[n.id]?.rollup} unreachable={isUnreachable(state.nodes[n.id])} /> {n.name}
             </th>
           ))}
           <th>On all its nodes</th>

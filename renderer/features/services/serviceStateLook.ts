@@ -3,7 +3,7 @@
  * and the one-line words for unknown reasons. Red means a person should
  * look (failed, stopped), amber that it moves or cannot be read, green runs.
  */
-import type { Health, ServiceState, ServiceStatus } from '../../../common/contract/schemas/services';
+import type { Health, NodeStatus, ServiceState, ServiceStatus } from '../../../common/contract/schemas/services';
 
 /** StatusBadge's tones, named here so this file stays plain TS (the unit tests run it under the node tsconfig). */
 export type Status = 'ok' | 'warning' | 'failed' | 'unknown';
@@ -25,6 +25,7 @@ const REASON_WORDS: Record<string, string> = {
   permission: 'no permission',
   'not-installed': 'not installed',
   error: 'error',
+  cancelled: 'check cancelled',
 };
 
 /** `running`, `failed`, `unknown (unreachable)`; "not checked" before any sweep. */
@@ -32,4 +33,10 @@ export function stateText(status: ServiceStatus | undefined): string {
   if (!status) return 'not checked';
   if (status.state === 'unknown' && status.reason) return `unknown (${REASON_WORDS[status.reason] ?? status.reason})`;
   return status.state;
+}
+
+/** The node could not be asked; a check the operator cancelled before it answered is not that. */
+export function isUnreachable(node: NodeStatus | undefined): boolean {
+  if (node?.reachable !== false) return false;
+  return !(node.statuses.length > 0 && node.statuses.every((s) => s.reason === 'cancelled'));
 }

@@ -15,6 +15,7 @@ import { connect } from '../../../common/rpc/connect';
 import { createMemoryTransport } from '../../../common/rpc/memoryTransport';
 import { serve } from '../../../common/rpc/serve';
 import { createCore, type Core } from '../../../main/core/createCore';
+import type { CorePorts } from '../../../main/core/ports';
 import { createPassphraseCipher } from '../../../main/core/secrets/passphraseCipher';
 import { readLabInfo } from '../../lab/labInfo';
 
@@ -38,6 +39,8 @@ export interface LabCoreOptions {
   /** False when the test answers hostkey.prompt itself. */
   trustHostKeys?: boolean;
   recordEvents?: boolean;
+  /** Ports that replace the defaults (a clock or timer a test drives). */
+  ports?: Pick<Partial<CorePorts>, 'now' | 'every' | 'revealPath'>;
 }
 
 export async function openLabCore(options: LabCoreOptions): Promise<LabCore> {
@@ -53,6 +56,7 @@ export async function openLabCore(options: LabCoreOptions): Promise<LabCore> {
     now: () => new Date(),
     logger: { info: log, warn: log, error: log },
     actor: 'tester',
+    ...options.ports,
   });
   const { server, client } = createMemoryTransport();
   core.events.attach(serve(core.api, server));

@@ -75,7 +75,11 @@ describe('confirmations and order', () => {
     expect(plan.commands).toEqual([expect.objectContaining({ nodeName: 'm1', command: 'cd /opt/halfstack && docker-compose -f docker-compose.hs.postgres.yaml -p halfstack down' })]);
     const err = await rejectionOf(c.client.controlService({ nodeId: nodeIdOf('m1'), serviceId: 'postgres', action: 'stop' }));
     expect(err).toMatchObject({ code: 'permission', message: expect.stringMatching(/confirmation.*Nothing was run/) });
-    expect(await c.client.listActivity({ clusterId: cluster.id, limit: 5 })).not.toContainEqual(expect.objectContaining({ action: 'service.stop' }));
+    // Nothing ran, but the refusal is in the activity log as cancelled, not as a stop.
+    const rows = await c.client.listActivity({ clusterId: cluster.id, limit: 5 });
+    expect(rows.filter((r) => r.action === 'service.stop')).toEqual([
+      expect.objectContaining({ result: 'cancelled', target: 'PostgreSQL on m1', nodeId: nodeIdOf('m1'), detail: expect.stringMatching(/^Refused by ClusterDeck before anything ran: This needs your confirmation/) }),
+    ]);
   });
 
   it('on a production cluster, refuses any action until its name is typed exactly', async () => {
@@ -86,6 +90,32 @@ describe('confirmations and order', () => {
     expect(await rejectionOf(c.client.controlService(agent))).toMatchObject({ code: 'permission' });
     const wrong = await rejectionOf(c.client.controlService({ ...agent, confirmation: { confirmed: true, typedName: 'acme' } }));
     expect(wrong).toMatchObject({ code: 'permission', fields: { 'confirmation.typedName': 'Type Acme.' } });
+    const rows = await c.client.listActivity({ clusterId: cluster.id, limit: 10 });
+    const refused = rows.filter((r) => r.action === 'service.start');
+    expect(refused.map((r) => r.result)).toEqual(['cancelled', 'cancelled']);
+    expect(refused[0]?.detail).toMatch(/Acme is a production cluster: type its name exactly/);
+    expect(refused[0]?.target).toBe('Agent on a1');
+
+    const whole = await rejectionOf(c.client.stopCluster({ clusterId: cluster.id, confirmation: { confirmed: true, typedName: 'Acme!' } }));
+    expect(whole).toMatchObject({ code: 'permission' });
+    expect((await c.client.listActivity({ clusterId: cluster.id, limit: 1 }))[0]).toMatchObject({ action: 'cluster.stop', target: 'Acme', result: 'cancelled' });
+  });
+
+  it('records a confirmation the operator cancelled, and nothing when none was asked', async () => {
+    const declined = await c.client.recordDeclinedAction({ clusterId: cluster.id, serviceId: 'postgres', nodeIds: [nodeIdOf('m1')], action: 'restart' });
+    expect(declined).toEqual({ recorded: true });
+    expect((await c.client.listActivity({ clusterId: cluster.id, limit: 1 }))[0]).toMatchObject({
+      action: 'service.restart',
+      target: 'PostgreSQL on m1',
+      result: 'cancelled',
+      detail: expect.stringMatching(/^Cancelled by the operator at a confirmation; nothing was run\. Restart in cluster Acme:/),
+    });
+    // Starting an agent asks nothing on a cluster that is not production: no row.
+    expect(await c.client.recordDeclinedAction({ clusterId: cluster.id, serviceId: 'agent', action: 'start' })).toEqual({ recorded: false });
+    expect(await c.client.recordDeclinedAction({ clusterId: cluster.id, action: 'stop' })).toEqual({ recorded: true });
+    const rows = await c.client.listActivity({ clusterId: cluster.id, limit: 5 });
+    expect(rows.filter((r) => r.result === 'cancelled').map((r) => `${r.action} ${r.target}`)).toEqual(['cluster.stop Acme', 'service.restart PostgreSQL on m1']);
+    expect(await rejectionOf(c.client.recordDeclinedAction({ clusterId: cluster.id, action: 'restart' }))).toMatchObject({ code: 'invalid_input' });
   });
 
   it('plans "start cluster" halfstack first and "stop cluster" in reverse', async () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { ClusterWithNodes } from '../../../common/contract/schemas/profiles';
-import type { ServiceStatus } from '../../../common/contract/schemas/services';
+import type { NodeStatus, ServiceStatus } from '../../../common/contract/schemas/services';
 import { visibleTreeRows, type TreeService } from '../../../renderer/features/clusters/clusterTreeRows';
-import { BADGE_OF_STATE, stateText } from '../../../renderer/features/services/serviceStateLook';
+import { BADGE_OF_STATE, isUnreachable, stateText } from '../../../renderer/features/services/serviceStateLook';
 
 const stamp = { createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z' };
 const acme: ClusterWithNodes = {
@@ -58,6 +58,7 @@ describe('how a state reads', () => {
   it('names the reason of an unknown state, and says "not checked" before any sweep', () => {
     expect(stateText(status({ state: 'unknown', reason: 'unreachable' }))).toBe('unknown (unreachable)');
     expect(stateText(status({ state: 'unknown', reason: 'not-installed' }))).toBe('unknown (not installed)');
+    expect(stateText(status({ state: 'unknown', reason: 'cancelled' }))).toBe('unknown (check cancelled)');
     expect(stateText(status({ state: 'failed' }))).toBe('failed');
     expect(stateText(undefined)).toBe('not checked');
   });
@@ -70,5 +71,14 @@ describe('how a state reads', () => {
       'unknown',
       'ok',
     ]);
+  });
+
+  it('does not call a node unreachable when only its check was cancelled', () => {
+    const node = (reachable: boolean, reasons: ServiceStatus['reason'][]) =>
+      ({ reachable, statuses: reasons.map((reason) => status({ state: 'unknown', reason })) }) as unknown as NodeStatus;
+    expect(isUnreachable(node(false, ['unreachable', 'unreachable']))).toBe(true);
+    expect(isUnreachable(node(false, ['cancelled', 'cancelled']))).toBe(false);
+    expect(isUnreachable(node(true, []))).toBe(false);
+    expect(isUnreachable(undefined)).toBe(false);
   });
 });

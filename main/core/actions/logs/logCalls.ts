@@ -2,7 +2,7 @@
  * The log calls of the API: follow or read a unit's journal or a compose
  * service's logs on one node, or on every node that runs the service (the
  * merged view), pushed to the renderer as `logs.batch` events; closeLogs ends
- * the remote processes.
+ * the remote processes; ackLogs is the viewer's flow-control acknowledgement.
  */
 import { randomBytes } from 'node:crypto';
 import { ApiError } from '../../../../common/contract/errors';
@@ -14,6 +14,7 @@ import type { ControlOptions } from '../control/controlCommand';
 import { controlOptionsFor, type ControlTarget } from '../control/serviceControl';
 import { serviceDomainOf } from '../serviceDomain';
 import { createLogBatcher } from './logBatcher';
+import { batchWeight, createLogFlow, type LogFlow } from './logFlow';
 import type { LogQuery } from './logCommands';
 import { createLogSessions } from './logSessions';
 import { toLogLine } from './logWire';
@@ -24,6 +25,8 @@ const MAX_LINES_PER_OPEN = 400_000;
 
 export function logCalls(ctx: CoreContext): Pick<CoreApi, keyof typeof logMethods> {
   const sessions = createLogSessions();
+  /** Streams opened with `acknowledge`. */
+  const flows = new Map<string, LogFlow>();
   ctx.onClose(() => sessions.closeAll());
 
   return {
@@ -67,11 +70,21 @@ export function logCalls(ctx: CoreContext): Pick<CoreApi, keyof typeof logMethod
       }));
       const engine = sshEngineOf(ctx);
 
+      const flow = input.acknowledge ? createLogFlow() : undefined;
       sessions.open(streamId, async (signal) => {
         let seq = 0;
+        if (flow) {
+          flows.set(streamId, flow);
+          // Paused channels must flow again to end when the stream closes.
+          signal.addEventListener('abort', () => flow.release(), { once: true });
+        }
         const batcher = createLogBatcher({
           sortByTime: reads.length > 1,
-          onFlush: (entries) => ctx.events.emit('logs.batch', { streamId, entries }),
+          onFlush: (entries) => {
+            const bytes = batchWeight(entries);
+            flow?.sent(bytes);
+            ctx.events.emit('logs.batch', { streamId, entries, bytes });
+          },
         });
         await Promise.all(
           reads.map((r) =>
@@ -85,6 +98,7 @@ export function logCalls(ctx: CoreContext): Pick<CoreApi, keyof typeof logMethod
               composeSudo: r.composeSudo,
               sudo: input.sudo,
               signal,
+              ...(flow ? { onFlow: (channel: { pause(): void; resume(): void }) => flow.attach(channel) } : {}),
               onEntries: (entries) => batcher.push(entries.map((e) => toLogLine(e, r.target.node.id, (seq += 1)))),
               onState: (state: LogNodeState, detail) => {
                 // A node's last lines go out before the word that it ended.
@@ -95,6 +109,8 @@ export function logCalls(ctx: CoreContext): Pick<CoreApi, keyof typeof logMethod
           ),
         );
         batcher.close();
+        flow?.release();
+        if (flows.get(streamId) === flow) flows.delete(streamId);
       });
 
       return {
@@ -110,6 +126,13 @@ export function logCalls(ctx: CoreContext): Pick<CoreApi, keyof typeof logMethod
 
     async closeLogs({ streamId }) {
       return { closed: await sessions.close(streamId) };
+    },
+
+    async ackLogs({ streamId, bytes }) {
+      const flow = flows.get(streamId);
+      if (!flow) return { open: sessions.has(streamId), paused: false };
+      flow.acknowledged(bytes);
+      return { open: true, paused: flow.isPaused };
     },
   };
 }

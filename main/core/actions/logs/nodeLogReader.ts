@@ -44,6 +44,8 @@ export interface NodeLogRead {
   signal: AbortSignal;
   onEntries(entries: LogEntry[]): void;
   onState(state: LogNodeState, detail?: { message?: string; command?: string }): void;
+  /** Pause/resume of each channel the read opens (flow control); returns its detach. */
+  onFlow?: (flow: { pause(): void; resume(): void }) => () => void;
 }
 
 export function nodeLogCommand(read: Pick<NodeLogRead, 'service' | 'query' | 'composeCli' | 'composeSudo'>, sudo: boolean): LogCommand {
@@ -67,6 +69,7 @@ async function readOnce(read: NodeLogRead, useSudo: boolean): Promise<Outcome> {
     if (kept.length > 0) read.onEntries(kept);
   };
   const canRetry = read.sudo === 'auto' && !useSudo && read.service.kind === 'systemd';
+  let detach: (() => void) | undefined;
   read.onState('running', { command: command.display });
   try {
     const result = await read.engine.exec(read.nodeId, command.argv, {
@@ -74,6 +77,7 @@ async function readOnce(read: NodeLogRead, useSudo: boolean): Promise<Outcome> {
       ...(command.cwd !== undefined ? { cwd: command.cwd } : {}),
       timeoutMs: read.query.follow ? FOLLOW_TIMEOUT_MS : READ_TIMEOUT_MS,
       signal: inner.signal,
+      ...(read.onFlow ? { onFlow: (flow: { pause(): void; resume(): void }) => (detach = read.onFlow?.(flow)) } : {}),
       onStdout: (chunk) => {
         hand(stream.push(chunk));
         if (idle !== undefined) clearTimeout(idle);
@@ -106,6 +110,7 @@ async function readOnce(read: NodeLogRead, useSudo: boolean): Promise<Outcome> {
     else read.onState('failed', { message: toApiError(err).message });
     return 'done';
   } finally {
+    detach?.();
     read.signal.removeEventListener('abort', onOuterAbort);
   }
 }

@@ -22,15 +22,22 @@ export interface SweepDeps {
 
 export function reasonOfError(code: ErrorCode): UnknownReason {
   if (code === 'permission') return 'permission';
+  if (code === 'cancelled') return 'cancelled';
   if (code === 'remote_failed' || code === 'internal') return 'error';
   return 'unreachable';
 }
 
 /** Runs the sweep of `services` on a node; never throws for the node's own failures. */
-export async function sweepServices(deps: SweepDeps, nodeId: string, services: readonly ServiceEntry[], interactive: boolean): Promise<{ sweep: NodeSweep; error: string | null }> {
+export async function sweepServices(
+  deps: SweepDeps,
+  nodeId: string,
+  services: readonly ServiceEntry[],
+  interactive: boolean,
+  signal?: AbortSignal,
+): Promise<{ sweep: NodeSweep; error: string | null }> {
   const plan = buildStatusSweep(services, { nonce: randomNonce() });
   try {
-    const result = await deps.engine.exec(nodeId, plan.command.argv, { timeoutMs: SWEEP_TIMEOUT_MS, interactive, sudo: plan.command.sudo });
+    const result = await deps.engine.exec(nodeId, plan.command.argv, { timeoutMs: SWEEP_TIMEOUT_MS, interactive, sudo: plan.command.sudo, ...(signal ? { signal } : {}) });
     return { sweep: parseSweepOutput(result.stdout, services, { nonce: plan.nonce, now: deps.now() }), error: null };
   } catch (err) {
     const e = toApiError(err);
@@ -38,9 +45,34 @@ export async function sweepServices(deps: SweepDeps, nodeId: string, services: r
   }
 }
 
-export async function sweepNode(deps: SweepDeps, cluster: ClusterWithNodes, node: ClusterNode, services: readonly ServiceEntry[], interactive: boolean): Promise<NodeStatus> {
+export async function sweepNode(
+  deps: SweepDeps,
+  cluster: ClusterWithNodes,
+  node: ClusterNode,
+  services: readonly ServiceEntry[],
+  interactive: boolean,
+  signal?: AbortSignal,
+): Promise<NodeStatus> {
   const started = performance.now();
-  const { sweep, error } = await sweepServices(deps, node.id, services, interactive);
+  const { sweep, error } = await sweepServices(deps, node.id, services, interactive, signal);
+  return nodeStatusOf(deps, cluster, node, services, sweep, error, started);
+}
+
+/** A node the sweep gave up on (the operator cancelled it): every service unknown (cancelled). */
+export function cancelledNode(deps: Pick<SweepDeps, 'now'>, cluster: ClusterWithNodes, node: ClusterNode, services: readonly ServiceEntry[], started: number): NodeStatus {
+  const message = `The status sweep was cancelled before ${node.name} answered. Refresh to ask it again.`;
+  return nodeStatusOf(deps, cluster, node, services, failedSweep(services, 'cancelled', message), message, started);
+}
+
+function nodeStatusOf(
+  deps: Pick<SweepDeps, 'now'>,
+  cluster: ClusterWithNodes,
+  node: ClusterNode,
+  services: readonly ServiceEntry[],
+  sweep: NodeSweep,
+  error: string | null,
+  started: number,
+): NodeStatus {
   return {
     clusterId: cluster.id,
     nodeId: node.id,
