@@ -35,6 +35,8 @@ interface Entry {
   hostKeyChange?: HostKeyChange;
   chain?: HopChain;
   connecting?: Promise<HopChain>;
+  /** Whether the attempt in flight may ask a person (host key, password, OTP). */
+  connectingInteractive?: boolean;
   active: number;
   waiters: Array<{ grant: () => void; fail: (err: ApiError) => void }>;
   idleTimer?: NodeJS.Timeout;
@@ -45,6 +47,9 @@ interface Entry {
 
 /** The failed event's detail: the sentence, and both keys when the host key changed. */
 const failure = (err: ApiError) => ({ reason: err.message, ...(err.hostKeyChange ? { hostKeyChange: err.hostKeyChange } : {}) });
+
+/** Failures of a background attempt that a person asked right now can answer. */
+const needsPerson = (err: unknown) => err instanceof ApiError && (err.code === 'host_key_unknown' || err.code === 'auth_failed');
 
 /** Failures a retry cannot fix: a person must act first. */
 const isFinal = (err: ApiError) => ['auth_failed', 'host_key_changed', 'host_key_unknown', 'cancelled'].includes(err.code);
@@ -111,10 +116,19 @@ export function createConnectionPool(deps: ChainDeps, events: EventSink, options
 
   const connect = (e: Entry, interactive: boolean): Promise<HopChain> => {
     if (e.chain && !e.chain.isLost()) return Promise.resolve(e.chain);
-    if (e.connecting) return e.connecting;
+    if (e.connecting && (e.connectingInteractive || !interactive)) return e.connecting;
+    if (e.connecting) {
+      // An operator's request joined a background attempt that cannot ask them anything: if that
+      // attempt stops for want of an answer, try once more, this time asking.
+      return e.connecting.catch((err: unknown) => {
+        if (needsPerson(err) && !e.closed) return connect(e, true);
+        throw err;
+      });
+    }
     clearTimeout(e.retryTimer);
     const reconnecting = e.state === 'reconnecting';
     if (!reconnecting) emit(e, 'connecting');
+    e.connectingInteractive = interactive;
     e.connecting = connectChain(e.target, deps, { ...options, interactive }).then(
       (chain) => {
         e.connecting = undefined;

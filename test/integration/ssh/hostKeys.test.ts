@@ -70,6 +70,20 @@ describe('unknown host keys', () => {
     expect(eventsOf(t.events, 'hostkey.prompt')).toHaveLength(prompts);
   });
 
+  it('asks an operator who joined a background attempt that stopped at the unknown key', async () => {
+    t.on('hostkey.prompt', (p) => {
+      if (p.nodeId === 'bai-m1') t.engine.answerHostKeyPrompt(p.promptId, 'trust-once');
+    });
+    const promptsOf = () => eventsOf(t.events, 'hostkey.prompt').filter((p) => p.nodeId === 'bai-m1').length;
+    const before = promptsOf();
+    // Same tick: the operator's exec finds the background connection attempt already in flight.
+    const background = hostnameOf('bai-m1', false);
+    const operator = hostnameOf('bai-m1', true);
+    await expect(background).rejects.toMatchObject({ code: 'host_key_unknown' });
+    expect(await operator).toBe('bai-m1');
+    expect(promptsOf() - before).toBe(1);
+  });
+
   it('times out an unanswered prompt', async () => {
     await expect(hostnameOf('bai-m1')).rejects.toMatchObject({ code: 'timeout', message: expect.stringContaining('Nobody answered the host key question') });
   });
