@@ -7,10 +7,9 @@
 import { ApiError } from '../../../common/contract/errors';
 import type { ClusterWithNodes } from '../../../common/contract/schemas/profiles';
 import type { KnownHostEntry, KnownHostSource, KnownHostsList, RekeyResult } from '../../../common/contract/schemas/ssh';
-import { decideHostKey, fingerprintOf } from './hostKeyDecision';
+import { fingerprintOf } from './hostKeyDecision';
 import { scanHostKey } from './hostKeyScan';
-import { hostPortKey } from './hostKeyVerifier';
-import { linesForHost } from './knownHostsFile';
+import { hostPortKey, judgePresentedKey } from './hostKeyVerifier';
 import { knownHostsPath, listKnownHostsFile, savedAddressesOf } from './knownHostsListing';
 import { hopAddress } from './nodeTarget';
 import type { SshEngine } from './sshEngine';
@@ -70,14 +69,7 @@ export function createHostKeyCalls(engine: SshEngine, savedClusters: () => reado
             keepaliveCountMax: 0,
             interactive: false,
           });
-          trust.observed.set(hostPortKey(hop.host, hop.port), key);
-          const lines = trust.file.lines();
-          const verdict = decideHostKey(key, {
-            saved: trust.store.listFor(hop.host, hop.port),
-            fileLinesForHost: linesForHost(lines, hop.host, hop.port),
-            revokedLines: lines.filter((l) => l.marker === 'revoked'),
-            fileLabel: trust.file.label,
-          });
+          const verdict = judgePresentedKey(trust, key);
           const previous = verdict.kind === 'changed' ? fingerprintOf(verdict.old.keyBase64) : null;
           results.push({
             ...base,

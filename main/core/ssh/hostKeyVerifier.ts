@@ -8,7 +8,7 @@
 import { ApiError } from '../../../common/contract/errors';
 import type { EventSink } from '../../../common/contract/events';
 import type { HostKeyChange } from '../../../common/contract/schemas/ssh';
-import { decideHostKey, fingerprintOf } from './hostKeyDecision';
+import { decideHostKey, fingerprintOf, type HostKeyVerdict } from './hostKeyDecision';
 import type { HostKeyStore, KnownHostsFile } from './hostKeyStore';
 import { keyTypeOfBlob, linesForHost } from './knownHostsFile';
 import { hopAddress, type NodeTarget, type SshHop } from './nodeTarget';
@@ -46,6 +46,18 @@ export function keyTypeLabel(keyType: string): string {
   return keyType;
 }
 
+/** Notes the key a host:port presented (for "Replace key") and decides it against the app's store and known_hosts. */
+export function judgePresentedKey(trust: HostKeyTrust, presented: PresentedKey): HostKeyVerdict {
+  trust.observed.set(hostPortKey(presented.host, presented.port), presented);
+  const lines = trust.file.lines();
+  return decideHostKey(presented, {
+    saved: trust.store.listFor(presented.host, presented.port),
+    fileLinesForHost: linesForHost(lines, presented.host, presented.port),
+    revokedLines: lines.filter((l) => l.marker === 'revoked'),
+    fileLabel: trust.file.label,
+  });
+}
+
 export interface VerifyOptions {
   /** Status sweeps pass false: an unknown key fails fast instead of asking. */
   interactive: boolean;
@@ -63,14 +75,7 @@ export async function verifyHostKey(trust: HostKeyTrust, target: NodeTarget, hop
     fingerprint: fingerprintOf(keyBase64),
   };
   const hp = hostPortKey(hop.host, hop.port);
-  trust.observed.set(hp, presented);
-  const lines = trust.file.lines();
-  const verdict = decideHostKey(presented, {
-    saved: trust.store.listFor(hop.host, hop.port),
-    fileLinesForHost: linesForHost(lines, hop.host, hop.port),
-    revokedLines: lines.filter((l) => l.marker === 'revoked'),
-    fileLabel: trust.file.label,
-  });
+  const verdict = judgePresentedKey(trust, presented);
   const where = hopAddress(hop);
   const shown = `${keyTypeLabel(presented.keyType)} ${presented.fingerprint}`;
 
