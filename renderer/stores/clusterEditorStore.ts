@@ -15,7 +15,7 @@ import {
 } from '../features/clusters/clusterDraft';
 import { apiErrorOf } from './apiErrorText';
 import { openSshConfigImport } from './clusterActions';
-import { formErrorSummary, isDraftField } from './formErrorSummary';
+import { formErrorSummary, isDraftField, patchedDraft } from './formErrorSummary';
 import { useProfilesStore } from './profilesStore';
 import { useSelectionStore } from './selectionStore';
 
@@ -61,12 +61,7 @@ export const useClusterEditorStore = create<ClusterEditorState>((set, get) => ({
     useSelectionStore.getState().show({ kind: 'cluster-editor', clusterId: cluster?.id ?? null });
   },
   change(patch) {
-    set((s) => {
-      // Editing a field clears its stale error; the others stay until the next save.
-      const fieldErrors = { ...s.fieldErrors };
-      for (const key of Object.keys(patch)) delete fieldErrors[key];
-      return { draft: { ...s.draft, ...patch }, fieldErrors };
-    });
+    set((s) => patchedDraft(s, patch));
   },
   async save() {
     const { clusterId, draft } = get();

@@ -5,7 +5,7 @@ import { api } from '../api/client';
 import { draftFromNode, newNodeDraft, nodeDraftFieldOf, nodeFieldsFromDraft, type NodeDraft } from '../features/clusters/nodeDraft';
 import { apiErrorOf } from './apiErrorText';
 import { mapFieldErrors } from './clusterEditorStore';
-import { formErrorSummary, isDraftField } from './formErrorSummary';
+import { formErrorSummary, isDraftField, patchedDraft } from './formErrorSummary';
 import { useProfilesStore } from './profilesStore';
 import { useSelectionStore } from './selectionStore';
 
@@ -34,11 +34,7 @@ export const useNodeEditorStore = create<NodeEditorState>((set, get) => ({
     useSelectionStore.getState().show({ kind: 'node-editor', clusterId, nodeId: node?.id ?? null });
   },
   change(patch) {
-    set((s) => {
-      const fieldErrors = { ...s.fieldErrors };
-      for (const key of Object.keys(patch)) delete fieldErrors[key];
-      return { draft: { ...s.draft, ...patch }, fieldErrors };
-    });
+    set((s) => patchedDraft(s, patch));
   },
   async save() {
     const { clusterId, nodeId, draft } = get();
