@@ -5,7 +5,8 @@
  * batch at once, as the renderer does in xterm's write callback (ClusterDeck's
  * pipeline alone), and (b) xterm.js in Chromium (terminalInChromium.ts), against
  * `ssh -tt node cat FILE > /dev/null` (OpenSSH, multiplexed so both run on a
- * warm connection). Also the keystroke echo during the flood (client a).
+ * warm connection). Also the keystroke echo during the flood, in client (a) and
+ * in Chromium (terminalEchoInChromium.ts), with the output queued ahead of it.
  * Bounded: 3 + 2 rounds, every step with a timeout. Reuses a running lab, else brings it up and down.
  */
 import { spawn } from 'node:child_process';
@@ -51,6 +52,9 @@ function runSsh(args: string[]): Promise<number> {
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
+const quantile = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * q))] ?? NaN;
+const spread = (xs: number[], unit = ' ms') =>
+  `median ${median(xs).toFixed(0)}${unit}, p90 ${quantile(xs, 0.9).toFixed(0)}${unit}, worst ${Math.max(...xs).toFixed(0)}${unit}`;
 
 async function measure(lab: LabInfo): Promise<void> {
   ensureWebFormBuilt();
@@ -72,6 +76,8 @@ async function measure(lab: LabInfo): Promise<void> {
     let bytes = 0;
     let echoSentAt: number | null = null;
     const echoes: number[] = [];
+    const aheads: number[] = [];
+    let bytesAtSend = 0;
     rpc.onEvent((event, p) => {
       if (event !== 'terminal.data' || p.terminalId !== terminalId) return;
       const data = String(p.data);
@@ -79,6 +85,7 @@ async function measure(lab: LabInfo): Promise<void> {
       tail = (tail + data).slice(-4096);
       if (echoSentAt !== null && data.includes('!')) {
         echoes.push(performance.now() - echoSentAt);
+        aheads.push(bytes - bytesAtSend);
         echoSentAt = null;
       }
       // What the renderer does in xterm's write callback.
@@ -106,6 +113,7 @@ async function measure(lab: LabInfo): Promise<void> {
       const typing = setInterval(() => {
         if (echoSentAt !== null) return;
         echoSentAt = performance.now();
+        bytesAtSend = bytes;
         void rpc.call('writeTerminal', { terminalId, data: '!' });
       }, 250);
       await untilSeen(`end-${round}-42`).finally(() => clearInterval(typing));
@@ -134,7 +142,12 @@ async function measure(lab: LabInfo): Promise<void> {
       `xterm.js alone in the same Chromium, same ${mb(CHROMIUM_RAW_MB)}: ${chromium.xtermAloneSeconds.toFixed(2)} s ` +
         `(${(base64Bytes(CHROMIUM_RAW_MB) / 1e6 / chromium.xtermAloneSeconds).toFixed(1)} MB/s); ClusterDeck in Chromium / xterm alone = ${(c / chromium.xtermAloneSeconds).toFixed(2)}`,
     );
-    console.log(`keystroke echo during the flood (${echoes.length} keys): median ${median(echoes).toFixed(0)} ms, worst ${Math.max(...echoes).toFixed(0)} ms`);
+    console.log(`keystroke echo during the flood, Node client (${echoes.length} keys): ${spread(echoes)}; output queued ahead of the echo: ${spread(aheads.map((b) => b / 1024), ' KiB')}`);
+    const inChromium = chromium.echoes;
+    console.log(
+      `keystroke echo during the flood in Chromium (${inChromium.length} keys): parsed by xterm ${spread(inChromium.map((e) => e.parsedMs))}; ` +
+        `received by the page ${spread(inChromium.map((e) => e.arrivedMs))}; queued ahead ${spread(inChromium.map((e) => e.aheadBytes / 1024), ' KiB')}`,
+    );
   } finally {
     rpc.close();
     // Also after a failed round: the files are 200 MB on a disk others use.

@@ -1,16 +1,22 @@
 /**
  * The terminal tabs as metadata: what each tab is connected to, its state
  * and title, which two are shown side by side, which take broadcast input,
- * and the display settings. Never output: that goes straight into xterm
+ * and the display settings (saved in core by terminalSettingsSync.ts). Never output: that goes straight into xterm
  * (renderer/features/terminals/terminalOutput.ts).
  */
 import { create } from 'zustand';
-import type { TerminalShortcut } from '../../common/contract/schemas/terminal';
+import { DEFAULT_TERMINAL_SETTINGS, type TerminalInfo, type TerminalShortcut } from '../../common/contract/schemas/terminal';
 
 export type TerminalTabState = 'connecting' | 'open' | 'lost' | 'exited' | 'failed';
 
 /** What a tab opens, again on Reconnect. */
 export type TerminalTarget = { kind: 'local' } | { kind: 'remote'; nodeId: string; command?: TerminalShortcut };
+
+/** What a tab restored from listTerminals (after a reload) reconnects to: the same node and shortcut. */
+export function targetOfTerminal(info: Pick<TerminalInfo, 'kind' | 'nodeId' | 'shortcut'>): TerminalTarget {
+  if (info.kind !== 'remote' || info.nodeId === null) return { kind: 'local' };
+  return info.shortcut ? { kind: 'remote', nodeId: info.nodeId, command: info.shortcut } : { kind: 'remote', nodeId: info.nodeId };
+}
 
 export interface TerminalTab {
   tabId: string;
@@ -40,6 +46,8 @@ interface TerminalTabsState {
   isDockOpen: boolean;
   fontSize: number;
   scrollback: number;
+  /** Why the last font size or scrollback change was not saved for the next start, or null. */
+  settingsError: string | null;
   addTab(tab: TerminalTab): void;
   updateTab(tabId: string, patch: Partial<Omit<TerminalTab, 'tabId'>>): void;
   removeTab(tabId: string): void;
@@ -48,8 +56,6 @@ interface TerminalTabsState {
   toggleBroadcastTab(tabId: string): void;
   setBroadcasting(on: boolean): void;
   setDockOpen(open: boolean): void;
-  setFontSize(size: number): void;
-  setScrollback(lines: number): void;
 }
 
 export const useTerminalTabsStore = create<TerminalTabsState>((set) => ({
@@ -60,8 +66,9 @@ export const useTerminalTabsStore = create<TerminalTabsState>((set) => ({
   broadcastTabIds: new Set<string>(),
   isBroadcasting: false,
   isDockOpen: true,
-  fontSize: 13,
-  scrollback: 10_000,
+  fontSize: DEFAULT_TERMINAL_SETTINGS.fontSize,
+  scrollback: DEFAULT_TERMINAL_SETTINGS.scrollback,
+  settingsError: null,
   addTab(tab) {
     set((s) => ({ tabs: [...s.tabs, tab], activeTabId: tab.tabId, previousTabId: s.activeTabId, isDockOpen: true }));
   },
@@ -111,12 +118,6 @@ export const useTerminalTabsStore = create<TerminalTabsState>((set) => ({
   },
   setDockOpen(open) {
     set({ isDockOpen: open });
-  },
-  setFontSize(fontSize) {
-    set({ fontSize });
-  },
-  setScrollback(scrollback) {
-    set({ scrollback });
   },
 }));
 

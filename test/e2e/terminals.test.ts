@@ -168,6 +168,21 @@ describe('terminals in the web form', () => {
     await shot(page, 'reattached');
   });
 
+  it('reconnects a tab restored after the reload to its container shell, not to a plain shell on the node', { timeout: 60_000 }, async () => {
+    await page.getByRole('tab', { name: /bai-m1 · postgres shell · connected/ }).click();
+    const pane = page.locator('.terminal-pane').first();
+    await pane.locator('.xterm').click();
+    await page.keyboard.type('exit\n');
+    await pane.getByRole('button', { name: 'Reconnect' }).click();
+    await page.getByRole('tab', { name: /bai-m1 · postgres shell · connected/ }).waitFor({ timeout: 20_000 });
+    // After the reconnect note: the container's prompt (root@<container id>), where a plain shell would show bai-m1's.
+    await waitForRow(pane, 'the container prompt after reconnecting', (rows) => {
+      const note = rows.findIndex((r) => r.includes('[reconnecting'));
+      return note >= 0 && rows.slice(note + 1).some((r) => /root@[0-9a-f]{12}:\/#/.test(r));
+    });
+    await shot(page, 'reconnected-shortcut');
+  });
+
   it('follows the manager journal from the tree context menu of bai-m1', { timeout: 60_000 }, async () => {
     await page.getByRole('treeitem', { name: 'Node bai-m1' }).click({ button: 'right' });
     const menu = page.getByRole('menu', { name: 'Terminals on bai-m1' });

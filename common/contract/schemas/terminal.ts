@@ -30,6 +30,28 @@ export const TERMINAL_EXIT_REASONS = ['exited', 'closed', 'lost', 'failed'] as c
 export const TerminalExitReason = z.enum(TERMINAL_EXIT_REASONS);
 export type TerminalExitReason = z.infer<typeof TerminalExitReason>;
 
+const TerminalNodeId = z.string().min(1).max(64);
+const ShortcutServiceId = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[a-z0-9][a-z0-9-]*$/, 'A service id is lower-case letters, digits and dashes (postgres, manager, ...).');
+
+/**
+ * What a remote terminal runs instead of the login shell. Shortcuts, never
+ * free argv: main builds each command from the catalog (which container,
+ * which unit), so the renderer cannot ask for an arbitrary command line.
+ */
+export const TerminalShortcut = z.discriminatedUnion('kind', [
+  /** `docker exec -it <container> bash` in the service's running container (found with docker ps). */
+  z.object({ kind: z.literal('container-shell'), serviceId: ShortcutServiceId }).strict(),
+  /** `sudo journalctl -f -u <unit>` of a systemd service. */
+  z.object({ kind: z.literal('journal'), serviceId: ShortcutServiceId }).strict(),
+  /** `backend.ai mgr dbshell` in the cluster's manager folder (manager nodes). */
+  z.object({ kind: z.literal('dbshell') }).strict(),
+]);
+export type TerminalShortcut = z.infer<typeof TerminalShortcut>;
+
 export const TerminalInfo = z.object({
   terminalId: TerminalId,
   kind: TerminalKind,
@@ -37,6 +59,12 @@ export const TerminalInfo = z.object({
   title: z.string(),
   /** The node of a remote terminal; null for a local shell. */
   nodeId: z.string().nullable(),
+  /**
+   * The shortcut the terminal was opened with (as validated at open), null
+   * for a plain shell: a tab restored from this list reconnects to the same
+   * container shell, journal or dbshell, not to a login shell.
+   */
+  shortcut: TerminalShortcut.nullable(),
   cols: z.number().int(),
   rows: z.number().int(),
   openedAt: z.string(),
@@ -75,27 +103,31 @@ export const terminalEvents = {
   'terminal.exit': TerminalExit,
 } as const;
 
-const TerminalNodeId = z.string().min(1).max(64);
-const ShortcutServiceId = z
-  .string()
-  .min(1)
-  .max(64)
-  .regex(/^[a-z0-9][a-z0-9-]*$/, 'A service id is lower-case letters, digits and dashes (postgres, manager, ...).');
 
 /**
- * What a remote terminal runs instead of the login shell. Shortcuts, never
- * free argv: main builds each command from the catalog (which container,
- * which unit), so the renderer cannot ask for an arbitrary command line.
+ * The operator's terminal display settings, kept by core (not in the page's
+ * localStorage): the web form's origin changes with --port / --host, so
+ * per-origin storage would forget them; the store survives both forms' restarts.
  */
-export const TerminalShortcut = z.discriminatedUnion('kind', [
-  /** `docker exec -it <container> bash` in the service's running container (found with docker ps). */
-  z.object({ kind: z.literal('container-shell'), serviceId: ShortcutServiceId }).strict(),
-  /** `sudo journalctl -f -u <unit>` of a systemd service. */
-  z.object({ kind: z.literal('journal'), serviceId: ShortcutServiceId }).strict(),
-  /** `backend.ai mgr dbshell` in the cluster's manager folder (manager nodes). */
-  z.object({ kind: z.literal('dbshell') }).strict(),
-]);
-export type TerminalShortcut = z.infer<typeof TerminalShortcut>;
+export const TERMINAL_FONT_SIZE_RANGE = { min: 8, max: 32 } as const;
+export const TERMINAL_SCROLLBACK_RANGE = { min: 0, max: 100_000 } as const;
+export const TerminalSettings = z
+  .object({
+    fontSize: z
+      .number({ error: 'Give the terminal font size in pixels.' })
+      .int('The font size is a whole number of pixels.')
+      .min(TERMINAL_FONT_SIZE_RANGE.min, `The terminal font is at least ${TERMINAL_FONT_SIZE_RANGE.min} px.`)
+      .max(TERMINAL_FONT_SIZE_RANGE.max, `The terminal font is at most ${TERMINAL_FONT_SIZE_RANGE.max} px.`),
+    // xterm keeps every scrollback line in memory (~100 bytes a line at 120 columns): 100,000 lines is ~10 MB per tab.
+    scrollback: z
+      .number({ error: 'Give the scrollback as a number of lines.' })
+      .int('Scrollback is a whole number of lines.')
+      .min(TERMINAL_SCROLLBACK_RANGE.min, 'Scrollback cannot be negative.')
+      .max(TERMINAL_SCROLLBACK_RANGE.max, 'Scrollback is at most 100,000 lines.'),
+  })
+  .strict();
+export type TerminalSettings = z.infer<typeof TerminalSettings>;
+export const DEFAULT_TERMINAL_SETTINGS: TerminalSettings = { fontSize: 13, scrollback: 10_000 };
 
 // A keystroke is a few bytes; a paste is bigger. Past 1 MiB the renderer sends it in pieces.
 const MAX_INPUT_CHARS = 1024 * 1024;
@@ -132,4 +164,7 @@ export const terminalMethods = {
     output: z.object({ closed: z.boolean() }),
   },
   listTerminals: { input: z.object({}).strict(), output: z.array(TerminalInfo) },
+  getTerminalSettings: { input: z.object({}).strict(), output: TerminalSettings },
+  /** Saves what is given, keeps the rest; answers the settings now in force. */
+  setTerminalSettings: { input: TerminalSettings.partial().strict(), output: TerminalSettings },
 } as const;

@@ -167,6 +167,20 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 5,
+    summary: 'app settings (terminal font size and scrollback)',
+    sql: `
+      -- One row per setting group ('terminal', ...): a JSON value that core
+      -- checks with the group's schema on every read and write, so a hand-edited
+      -- or older row falls back to defaults instead of reaching the UI.
+      CREATE TABLE app_settings (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL CHECK (json_valid(value)),
+        updated_at TEXT NOT NULL
+      );
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

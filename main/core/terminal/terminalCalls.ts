@@ -15,6 +15,7 @@ import { openLocalShell, type LocalShell, type LocalShellRequest } from './local
 import { openRemoteShell, type RemoteShell, type RemoteTerminalRequest } from './remoteTerminal';
 import { remoteTerminalDepsOf } from './remoteTerminalDeps';
 import { createTerminalRegistry } from './terminalRegistry';
+import { terminalSettingsStore, type TerminalSettingsStore } from './terminalSettings';
 import type { BatchingOptions, TerminalEventSink } from './terminalSession';
 
 type TerminalMethods = typeof terminalMethods;
@@ -50,6 +51,8 @@ export interface TerminalCallOptions {
   openLocal?: (request: LocalShellRequest) => Promise<LocalShell>;
   /** Opens a shell channel on a node; tests give one built on a lab engine, core builds it from CoreContext. */
   openRemote?: (request: RemoteTerminalRequest) => Promise<RemoteShell>;
+  /** Where font size and scrollback are kept; core uses its store. */
+  settings?: TerminalSettingsStore;
   batching?: BatchingOptions;
   flow?: FlowControlOptions;
 }
@@ -64,6 +67,13 @@ export function terminalCalls(ctx: TerminalContext, options: TerminalCallOptions
     const deps = remoteTerminalDepsOf(ctx);
     openRemote = (request) => openRemoteShell(deps, request);
     return openRemote;
+  };
+  let settings = options.settings;
+  const settingsStore = (): TerminalSettingsStore => {
+    if (settings) return settings;
+    if (!isCoreContext(ctx)) throw new ApiError('internal', 'Terminal settings are not available in this build of core (no store).');
+    settings = terminalSettingsStore(ctx.store, ctx.ports.now, logger);
+    return settings;
   };
   const registry = createTerminalRegistry({
     events: ctx.events,
@@ -98,7 +108,7 @@ export function terminalCalls(ctx: TerminalContext, options: TerminalCallOptions
         );
       }
       const remote = await remoteOpener()({ nodeId, cols, rows, command });
-      const session = registry.open({ kind: 'remote', title: remote.title, nodeId, cols, rows, source: remote.source });
+      const session = registry.open({ kind: 'remote', title: remote.title, nodeId, shortcut: command ?? null, cols, rows, source: remote.source });
       logger.info('terminal opened', { terminalId: session.id, kind: 'remote', nodeId, shortcut: command?.kind ?? null });
       return { terminalId: session.id, title: remote.title };
     },
@@ -127,5 +137,13 @@ export function terminalCalls(ctx: TerminalContext, options: TerminalCallOptions
     },
 
     listTerminals: async () => registry.list(),
+
+    getTerminalSettings: async () => settingsStore().read(),
+
+    setTerminalSettings: async (change) => {
+      const saved = settingsStore().save(change);
+      logger.info('terminal settings saved', saved);
+      return saved;
+    },
   };
 }

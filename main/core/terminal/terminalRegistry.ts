@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { ApiError } from '../../../common/contract/errors';
-import type { TerminalExit, TerminalInfo, TerminalKind } from '../../../common/contract/schemas/terminal';
+import type { TerminalExit, TerminalInfo, TerminalKind, TerminalShortcut } from '../../../common/contract/schemas/terminal';
 import type { FlowControlOptions } from './flowControl';
 import {
   createTerminalSession,
@@ -29,6 +29,8 @@ export interface OpenTerminal {
   kind: TerminalKind;
   title: string;
   nodeId: string | null;
+  /** The shortcut a remote terminal was opened with; listed so a restored tab reconnects to the same. */
+  shortcut?: TerminalShortcut | null | undefined;
   cols: number;
   rows: number;
   source: TerminalSource;

@@ -4,11 +4,13 @@
  * and when it ends (shell exit, close, lost connection) removes every
  * listener it added and emits exactly one `terminal.exit`.
  */
-import type {
-  TerminalData,
-  TerminalExit,
-  TerminalInfo,
-  TerminalKind,
+import { ApiError } from '../../../common/contract/errors';
+import {
+  TerminalShortcut,
+  type TerminalData,
+  type TerminalExit,
+  type TerminalInfo,
+  type TerminalKind,
 } from '../../../common/contract/schemas/terminal';
 import { createFlowControl, type FlowControlOptions } from './flowControl';
 import { createOutputBatcher } from './outputBatcher';
@@ -30,6 +32,8 @@ export interface TerminalSessionSpec {
   kind: TerminalKind;
   title: string;
   nodeId: string | null;
+  /** What the terminal runs instead of the login shell; kept so a restored tab reconnects to the same. */
+  shortcut?: TerminalShortcut | null | undefined;
   cols: number;
   rows: number;
   openedAt: string;
@@ -62,6 +66,13 @@ export function createTerminalSession(spec: TerminalSessionSpec, deps: TerminalS
   let rows = spec.rows;
   let seq = 0;
   let ended = false;
+  // Parsed again here, so the list only ever carries a descriptor the contract accepts, and our own copy of it.
+  const parsedShortcut = TerminalShortcut.nullable().safeParse(spec.shortcut ?? null);
+  if (!parsedShortcut.success) {
+    source.close();
+    throw new ApiError('invalid_input', 'This terminal was asked to run something that is not a ClusterDeck shortcut (container shell, journal or dbshell); it was not opened.');
+  }
+  const shortcut = parsedShortcut.data;
 
   const flow = createFlowControl(source, deps.flow);
   const batcher = createOutputBatcher({
@@ -108,6 +119,7 @@ export function createTerminalSession(spec: TerminalSessionSpec, deps: TerminalS
       kind: spec.kind,
       title: spec.title,
       nodeId: spec.nodeId,
+      shortcut: shortcut ? { ...shortcut } : null,
       cols,
       rows,
       openedAt: spec.openedAt,

@@ -4,12 +4,14 @@
  * when split, a second one beside it; warns while input is broadcast.
  */
 import { useEffect } from 'react';
+import { api } from '../../api/client';
 import { useTerminalTabsStore } from '../../stores/terminalTabsStore';
 import { NodeTerminalContextMenu } from './NodeTerminalContextMenu';
 import { TerminalPane } from './TerminalPane';
 import { TerminalTabBar } from './TerminalTabBar';
 import { TerminalToolbar } from './TerminalToolbar';
 import { adoptOpenTerminals, applyDisplaySettings, openTerminalTab } from './terminalSessions';
+import { loadTerminalSettings } from './terminalSettingsSync';
 import './terminals.css';
 
 export function TerminalDock() {
@@ -17,6 +19,7 @@ export function TerminalDock() {
 
   useEffect(() => applyDisplaySettings(fontSize, scrollback), [fontSize, scrollback]);
   useEffect(() => void adoptOpenTerminals(), []);
+  useEffect(() => void loadTerminalSettings(api()), []);
 
   if (tabs.length === 0) {
     return (

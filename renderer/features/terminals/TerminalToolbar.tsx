@@ -3,11 +3,13 @@
  * scrollback length, split side by side, broadcast input, a local shell.
  */
 import { useState } from 'react';
+import { api } from '../../api/client';
 import { FONT_SIZES, SCROLLBACK_CHOICES, useTerminalTabsStore } from '../../stores/terminalTabsStore';
 import { instanceOf, openTerminalTab } from './terminalSessions';
+import { changeTerminalSettings } from './terminalSettingsSync';
 
 export function TerminalToolbar() {
-  const { tabs, activeTabId, previousTabId, splitTabId, fontSize, scrollback, isBroadcasting, setFontSize, setScrollback, setSplit, setBroadcasting, setDockOpen } =
+  const { tabs, activeTabId, previousTabId, splitTabId, fontSize, scrollback, settingsError, isBroadcasting, setSplit, setBroadcasting, setDockOpen } =
     useTerminalTabsStore();
   const [query, setQuery] = useState('');
   const [isNotFound, setNotFound] = useState(false);
@@ -21,7 +23,7 @@ export function TerminalToolbar() {
   const step = (direction: 1 | -1) => {
     const index = FONT_SIZES.indexOf(fontSize as (typeof FONT_SIZES)[number]);
     const next = FONT_SIZES[Math.min(FONT_SIZES.length - 1, Math.max(0, (index < 0 ? 3 : index) + direction))];
-    if (next) setFontSize(next);
+    if (next) void changeTerminalSettings({ fontSize: next }, api());
   };
   // Beside the active tab: the one used just before it, else the first other one.
   const other = tabs.find((t) => t.tabId === previousTabId && t.tabId !== activeTabId) ?? tabs.find((t) => t.tabId !== activeTabId);
@@ -60,7 +62,7 @@ export function TerminalToolbar() {
       </button>
       <label className="terminal-scrollback">
         Scrollback
-        <select value={scrollback} onChange={(e) => setScrollback(Number(e.target.value))}>
+        <select value={scrollback} onChange={(e) => void changeTerminalSettings({ scrollback: Number(e.target.value) }, api())}>
           {SCROLLBACK_CHOICES.map((n) => (
             <option key={n} value={n}>
               {n.toLocaleString()} lines
@@ -68,6 +70,11 @@ export function TerminalToolbar() {
           ))}
         </select>
       </label>
+      {settingsError && (
+        <span className="terminal-settings-error" role="status" title={settingsError}>
+          ⚠ not saved
+        </span>
+      )}
       <button
         type="button"
         className="button"

@@ -7,7 +7,7 @@
 import type { TerminalData, TerminalExit } from '../../../common/contract/schemas/terminal';
 import { api } from '../../api/client';
 import { apiErrorOf } from '../../stores/apiErrorText';
-import { inputTargets, useTerminalTabsStore, type TerminalTarget } from '../../stores/terminalTabsStore';
+import { inputTargets, targetOfTerminal, useTerminalTabsStore, type TerminalTarget } from '../../stores/terminalTabsStore';
 import { createXtermInstance, type XtermInstance } from './xtermInstance';
 
 /** writeTerminal takes at most 1 MiB; a bigger paste goes in pieces, in order. */
@@ -111,7 +111,8 @@ export async function adoptOpenTerminals(): Promise<void> {
   for (const info of open) {
     if (tabOfTerminal.has(info.terminalId)) continue;
     const tabId = newTab();
-    const target: TerminalTarget = info.kind === 'remote' && info.nodeId !== null ? { kind: 'remote', nodeId: info.nodeId } : { kind: 'local' };
+    // With its shortcut: Reconnect opens the same container shell, journal or dbshell again.
+    const target = targetOfTerminal(info);
     tabOfTerminal.set(info.terminalId, tabId);
     store().addTab({ tabId, target, title: info.title, state: 'open', message: null, terminalId: info.terminalId });
     instances.get(tabId)?.term.write('\x1b[2m[reattached after a reload: earlier output is not kept]\x1b[0m\r\n');

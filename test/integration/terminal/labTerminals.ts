@@ -29,7 +29,13 @@ export interface LabTerminals {
   close(): Promise<void>;
 }
 
-export function createLabTerminals(): LabTerminals {
+export interface LabTerminalOptions {
+  /** How fast the simulated renderer parses (bytes per ms); RENDER_BYTES_PER_MS unless a test or a measurement says. */
+  renderBytesPerMs?: number;
+}
+
+export function createLabTerminals(options: LabTerminalOptions = {}): LabTerminals {
+  const renderBytesPerMs = options.renderBytesPerMs ?? RENDER_BYTES_PER_MS;
   const lab = createLabEngine({
     connectTimeoutMs: 5000,
     keepaliveIntervalMs: 250,
@@ -63,7 +69,7 @@ export function createLabTerminals(): LabTerminals {
             r.onBatch?.(batch, performance.now());
             if (r.acking) void calls.ackTerminal({ terminalId: batch.terminalId, bytes: batch.bytes });
             resolve();
-          }, 1 + batch.bytes / RENDER_BYTES_PER_MS),
+          }, 1 + batch.bytes / renderBytesPerMs),
         ),
     );
   };

@@ -52,7 +52,14 @@ describe('terminal shortcuts on lab nodes', () => {
     expect(title).toBe('ClusterDeck lab / bai-m1 · journal backendai-manager');
     const s = screenOf(terminalId);
     await waitFor('manager log lines', () => /ai\.backend\.manager/.test(s.text), 15_000);
+    // A tab restored from the list after a reload reconnects with what the list says: the same journal, not a shell.
+    const listed = (await api.listTerminals({})).find((t) => t.terminalId === terminalId);
+    expect(listed).toMatchObject({ nodeId: nodeId('bai-m1'), shortcut: { kind: 'journal', serviceId: 'manager' } });
+    const again = await api.openRemoteTerminal({ nodeId: listed?.nodeId ?? '', cols: 120, rows: 30, ...(listed?.shortcut ? { command: listed.shortcut } : {}) });
+    expect(again.title).toBe(title);
+    await waitFor('manager log lines after reconnect', () => /ai\.backend\.manager/.test(screenOf(again.terminalId).text), 15_000);
     expect(await api.closeTerminal({ terminalId })).toEqual({ closed: true });
+    expect(await api.closeTerminal({ terminalId: again.terminalId })).toEqual({ closed: true });
   });
 
   it('runs backend.ai mgr dbshell in the manager folder', { timeout: 30_000 }, async () => {

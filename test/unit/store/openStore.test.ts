@@ -33,7 +33,7 @@ describe('opening the store', () => {
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(db.pragma('busy_timeout', { simple: true })).toBeGreaterThanOrEqual(1000);
-    expect(tableNames(db)).toEqual(['activity', 'backup_schedules', 'backups', 'clusters', 'credentials', 'known_hosts', 'nodes', 'services']);
+    expect(tableNames(db)).toEqual(['activity', 'app_settings', 'backup_schedules', 'backups', 'clusters', 'credentials', 'known_hosts', 'nodes', 'services']);
     expect(listDir(join(dir, BACKUPS_OF_STORE_DIR))).toEqual([]);
   });
 

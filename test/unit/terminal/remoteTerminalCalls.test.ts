@@ -33,7 +33,9 @@ describe('remote terminal calls', () => {
     const opened = await calls.openRemoteTerminal({ nodeId: 'bai-m1', cols: 100, rows: 30, command: { kind: 'dbshell' } });
     expect(opened).toEqual({ terminalId: expect.any(String), title: 'prod / bai-m1' });
     expect(requests).toEqual([{ nodeId: 'bai-m1', cols: 100, rows: 30, command: { kind: 'dbshell' } }]);
-    expect(await calls.listTerminals({})).toEqual([expect.objectContaining({ terminalId: opened.terminalId, kind: 'remote', nodeId: 'bai-m1', title: 'prod / bai-m1' })]);
+    expect(await calls.listTerminals({})).toEqual([
+      expect.objectContaining({ terminalId: opened.terminalId, kind: 'remote', nodeId: 'bai-m1', title: 'prod / bai-m1', shortcut: { kind: 'dbshell' } }),
+    ]);
   });
 
   it('shows a dropped connection as lost with its message, and forgets the terminal', async () => {

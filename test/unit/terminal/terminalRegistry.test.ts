@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { TerminalData, TerminalExit } from '../../../common/contract/schemas/terminal';
+import { TerminalInfo, type TerminalData, type TerminalExit, type TerminalShortcut } from '../../../common/contract/schemas/terminal';
 import { HIGH_WATER_BYTES } from '../../../main/core/terminal/flowControl';
 import { FLUSH_AFTER_MS } from '../../../main/core/terminal/outputBatcher';
 import { createTerminalRegistry, type TerminalRegistry } from '../../../main/core/terminal/terminalRegistry';
@@ -59,6 +59,33 @@ describe('terminal sessions', () => {
     expect(registry.list()).toEqual([
       expect.objectContaining({ terminalId: session.id, cols: 120, rows: 40, unackedBytes: 9, paused: false, openedAt: '2026-03-01T09:00:00.000Z' }),
     ]);
+  });
+
+  it('lists the shortcut a terminal was opened with (its own copy), and null for a plain shell', () => {
+    const registry = registryWith(collector().events);
+    const shortcut = { kind: 'container-shell', serviceId: 'postgres' } as const;
+    const mutable: { kind: 'container-shell'; serviceId: string } = { ...shortcut };
+    const shell = registry.open({ kind: 'remote', title: 'lab / bai-m1 · postgres shell', nodeId: 'm1', shortcut: mutable, cols: 80, rows: 24, source: fakeTerminalSource() });
+    const plain = registry.open({ kind: 'remote', title: 'lab / bai-m1', nodeId: 'm1', cols: 80, rows: 24, source: fakeTerminalSource() });
+    const local = open(registry, fakeTerminalSource());
+    // A caller changing its object afterwards does not change what the list says.
+    mutable.serviceId = 'redis';
+    const listed = registry.list();
+    expect(listed.find((t) => t.terminalId === shell.id)?.shortcut).toEqual(shortcut);
+    expect(listed.find((t) => t.terminalId === plain.id)?.shortcut).toBeNull();
+    expect(listed.find((t) => t.terminalId === local.id)?.shortcut).toBeNull();
+    expect(TerminalInfo.array().parse(listed)).toEqual(listed);
+  });
+
+  it('refuses a shortcut the contract would not accept, and closes the shell it came with', () => {
+    const registry = registryWith(collector().events);
+    const bogus = { kind: 'argv', argv: ['rm', '-rf', '/'] } as unknown as TerminalShortcut;
+    const source = fakeTerminalSource();
+    expect(() => registry.open({ kind: 'remote', title: 'x', nodeId: 'm1', shortcut: bogus, cols: 80, rows: 24, source })).toThrow(/not a ClusterDeck shortcut/);
+    expect(registry.size).toBe(0);
+    // The shell it came with is closed, not left running without a tab.
+    expect(source.closes).toBe(1);
+    expect(source.listenerCount()).toBe(0);
   });
 
   it('pauses a flooding source until the renderer acks, while input still goes through', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ServiceEntry } from '../../../common/contract/schemas/services';
 import { shortcutChoices } from '../../../renderer/features/terminals/terminalShortcutChoices';
-import { inputTargets, useTerminalTabsStore, type TerminalTab } from '../../../renderer/stores/terminalTabsStore';
+import { inputTargets, targetOfTerminal, useTerminalTabsStore, type TerminalTab } from '../../../renderer/stores/terminalTabsStore';
 
 const tab = (tabId: string, state: TerminalTab['state'] = 'open'): TerminalTab => ({
   tabId,
@@ -22,6 +22,13 @@ describe('terminal tabs', () => {
     const state = { tabs: [tab('a'), tab('b'), tab('c'), tab('d', 'lost')], isBroadcasting: true, broadcastTabIds: new Set(['a', 'b', 'd']) };
     expect(inputTargets(state, 'a').map((t) => t.tabId)).toEqual(['a', 'b']);
     expect(inputTargets(state, 'c').map((t) => t.tabId)).toEqual(['c']);
+  });
+
+  it('restores a listed terminal as a tab that reconnects to the same node and shortcut', () => {
+    const journal = { kind: 'journal', serviceId: 'manager' } as const;
+    expect(targetOfTerminal({ kind: 'remote', nodeId: 'm1', shortcut: journal })).toEqual({ kind: 'remote', nodeId: 'm1', command: journal });
+    expect(targetOfTerminal({ kind: 'remote', nodeId: 'm1', shortcut: null })).toEqual({ kind: 'remote', nodeId: 'm1' });
+    expect(targetOfTerminal({ kind: 'local', nodeId: null, shortcut: null })).toEqual({ kind: 'local' });
   });
 
   it('moves to a neighbour and drops split and broadcast when a tab closes', () => {
