@@ -1,6 +1,9 @@
 // Two projects: `unit` runs anywhere in seconds; `lab` (integration + e2e)
-// runs against the lab cluster that its global setup brings up once.
+// runs against the lab cluster that its global setup brings up once. Both load
+// the outbound guard: a test may reach only this machine and the lab.
 import { defineConfig } from 'vitest/config';
+
+const OUTBOUND_GUARD = 'test/support/outboundGuard.mjs';
 
 export default defineConfig({
   test: {
@@ -10,6 +13,7 @@ export default defineConfig({
           name: 'unit',
           include: ['test/unit/**/*.test.ts'],
           environment: 'node',
+          setupFiles: [OUTBOUND_GUARD],
         },
       },
       {
@@ -17,6 +21,7 @@ export default defineConfig({
           name: 'lab',
           include: ['test/integration/**/*.test.ts', 'test/e2e/**/*.test.ts'],
           environment: 'node',
+          setupFiles: [OUTBOUND_GUARD],
           globalSetup: ['test/lab/globalSetup.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,

@@ -18,7 +18,7 @@ import { buildControlCommand } from './control/controlCommand';
 import { confirmationFor } from './control/controlConfirmation';
 import { isEmptyJournal, journalTailCommand } from './control/journalTail';
 import { confirmedOrRecorded, recordDeclined, targetWords } from './control/refusedActions';
-import { controlOptionsFor, runControl, type ControlTarget } from './control/serviceControl';
+import { knownControlOptions, runControl, type ControlTarget } from './control/serviceControl';
 import { scanNode } from './scan/nodeScanRun';
 import { serviceDomainOf } from './serviceDomain';
 
@@ -114,9 +114,10 @@ export function serviceCalls(ctx: CoreContext): Pick<CoreApi, keyof typeof servi
 
     controlService: async ({ nodeId, serviceId, action, confirmation, runId }) => {
       const target = domain().services.serviceOnNode(nodeId, serviceId);
-      const options = await controlOptionsFor(domain().control, target).catch(() => ({}));
-      confirmedOrRecorded(ctx.activity, serviceNote(target.cluster, action, [target]), { cluster: target.cluster, action, targets: actionTargets([target]), answer: confirmation, options });
-      return runControl(domain().control, target, action, runId, options);
+      // Checked before the node is asked anything: a refused action does not even connect.
+      const known = knownControlOptions(domain().control, target);
+      confirmedOrRecorded(ctx.activity, serviceNote(target.cluster, action, [target]), { cluster: target.cluster, action, targets: actionTargets([target]), answer: confirmation, options: known });
+      return runControl(domain().control, target, action, runId);
     },
 
     controlBulk: async ({ clusterId, serviceId, nodeIds, action, mode, confirmation, runId }) => {

@@ -6,6 +6,7 @@
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 export interface WebFormProcess {
   /** The printed URL, token included. */
@@ -26,7 +27,9 @@ export function ensureWebFormBuilt(): void {
 
 export function startWebForm(dataDir: string, options: { homeDir?: string; timeoutMs?: number } = {}): Promise<WebFormProcess> {
   const timeoutMs = options.timeoutMs ?? 20_000;
-  const child: ChildProcess = spawn(process.execPath, ['dist/web/cli.js', '--port', '0', '--data-dir', dataDir], {
+  // The outbound guard the test processes load: the web form, too, may reach only this machine and the lab.
+  const guard = pathToFileURL(path.join(repoRoot, 'test', 'support', 'outboundGuard.mjs')).href;
+  const child: ChildProcess = spawn(process.execPath, ['--import', guard, 'dist/web/cli.js', '--port', '0', '--data-dir', dataDir], {
     cwd: repoRoot,
     stdio: ['ignore', 'pipe', 'pipe'],
     // A test HOME keeps the operator's real ~/.ssh/config out of the test.

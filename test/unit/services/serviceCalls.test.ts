@@ -75,6 +75,8 @@ describe('confirmations and order', () => {
     expect(plan.commands).toEqual([expect.objectContaining({ nodeName: 'm1', command: 'cd /opt/halfstack && docker-compose -f docker-compose.hs.postgres.yaml -p halfstack down' })]);
     const err = await rejectionOf(c.client.controlService({ nodeId: nodeIdOf('m1'), serviceId: 'postgres', action: 'stop' }));
     expect(err).toMatchObject({ code: 'permission', message: expect.stringMatching(/confirmation.*Nothing was run/) });
+    // Refused before the node was asked anything: no connection was even started.
+    expect(c.events.filter((e) => e.event === 'node.connection')).toEqual([]);
     // Nothing ran, but the refusal is in the activity log as cancelled, not as a stop.
     const rows = await c.client.listActivity({ clusterId: cluster.id, limit: 5 });
     expect(rows.filter((r) => r.action === 'service.stop')).toEqual([

@@ -36,6 +36,13 @@ export interface ControlTarget {
 }
 
 /** How to run compose on this node, from its last sweep (swept now if it never was). */
+/** What the last sweep already knows, without asking the node: for the confirmation's wording. */
+export function knownControlOptions(deps: ControlDeps, target: ControlTarget): ControlOptions {
+  const facts = deps.book.get(target.node.id)?.facts;
+  if (target.service.kind !== 'compose' || !facts?.composeCli) return {};
+  return { composeCli: facts.composeCli, composeSudo: facts.dockerAccess === 'permission' };
+}
+
 export async function controlOptionsFor(deps: ControlDeps, target: ControlTarget): Promise<ControlOptions> {
   if (target.service.kind !== 'compose') return {};
   let facts: NodeFacts | undefined = deps.book.get(target.node.id)?.facts;
