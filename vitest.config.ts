@@ -3,7 +3,7 @@
 // the outbound guard: a test may reach only this machine and the lab.
 import { defineConfig } from 'vitest/config';
 
-const OUTBOUND_GUARD = 'test/support/outboundGuard.mjs';
+const OUTBOUND_GUARD = 'test/support/outboundGuardSetup.ts';
 
 export default defineConfig({
   test: {

@@ -12,6 +12,13 @@
 import net from 'node:net';
 
 const LAB_FORBIDDEN = new Set(['192.0.2.1', '192.0.2.2']);
+// On globalThis: a test runner may load this module more than once in a process, the patch only once.
+const refused = (globalThis.__clusterdeckRefusedHosts ??= []);
+
+/** The hosts refused since the last call, for a test run to fail on; clears the list. */
+export function takeRefusedHosts() {
+  return refused.splice(0);
+}
 
 /** Whether a test may connect to this host. */
 export function isAllowedTestHost(host) {
@@ -41,6 +48,7 @@ if (!original.__clusterdeckGuarded) {
     const host = hostOf(args);
     if (isAllowedTestHost(host)) return original.apply(this, args);
     const message = `outboundGuard: refused a connection to ${host} from a test; only loopback and the lab (192.0.2.0/24) may be reached here.`;
+    refused.push(String(host));
     process.stderr.write(`${message}\n`);
     const err = Object.assign(new Error(message), { code: 'EHOSTUNREACH' });
     process.nextTick(() => this.destroy(err));

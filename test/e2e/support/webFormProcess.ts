@@ -39,7 +39,7 @@ export function startWebForm(dataDir: string, options: { homeDir?: string; timeo
   child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (out += d.toString()));
 
-  const stop = () =>
+  const exited = () =>
     new Promise<void>((resolve) => {
       if (child.exitCode !== null || child.signalCode !== null) return resolve();
       const kill = setTimeout(() => child.kill('SIGKILL'), 5_000);
@@ -49,10 +49,16 @@ export function startWebForm(dataDir: string, options: { homeDir?: string; timeo
       });
       child.kill('SIGTERM');
     });
+  /** Stops the web form; fails the test run if it tried to reach anything but this machine and the lab. */
+  const stop = async () => {
+    await exited();
+    const refused = out.split('\n').filter((line) => line.startsWith('outboundGuard: refused'));
+    if (refused.length > 0) throw new Error(`the web form tried to leave the machine:\n${refused.join('\n')}`);
+  };
 
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
-      void stop();
+      void exited();
       reject(new Error(`the web form printed no URL within ${timeoutMs} ms. Output:\n${out}`));
     }, timeoutMs);
     const check = () => {

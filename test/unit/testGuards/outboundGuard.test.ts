@@ -3,7 +3,7 @@
 // lab still connect.
 import net from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { isAllowedTestHost } from '../../support/outboundGuard.mjs';
+import { isAllowedTestHost, takeRefusedHosts } from '../../support/outboundGuard.mjs';
 
 const connectError = (options: net.NetConnectOpts) =>
   new Promise<NodeJS.ErrnoException | null>((resolve) => {
@@ -25,6 +25,8 @@ describe('outbound guard', () => {
     const refused = await connectError({ host: '10.0.0.5', port: 22 });
     expect(refused).toMatchObject({ code: 'EHOSTUNREACH', message: expect.stringContaining('outboundGuard: refused a connection to 10.0.0.5') });
     expect(await connectError({ host: 'bastion.acme.example', port: 22 })).toMatchObject({ code: 'EHOSTUNREACH' });
+    // Taken here, so the setup's end-of-file check (which fails a file that tried) sees none.
+    expect(takeRefusedHosts()).toEqual(['10.0.0.5', 'bastion.acme.example']);
 
     const server = net.createServer((s) => s.end());
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
