@@ -125,7 +125,8 @@ async function measure(lab: LabInfo): Promise<void> {
     rpc.onEvent((event, p) => {
       if (event !== 'logs.batch' || p.streamId !== streamId) return;
       if (first === 0) first = performance.now();
-      for (const e of p.entries as { continuation: unknown[] }[]) lines += 1 + e.continuation.length;
+      // PackedLogLine: the continuation is the last field.
+      for (const e of p.lines as unknown[][]) lines += 1 + ((e[e.length - 1] as unknown[] | undefined)?.length ?? 0);
     });
     await rpc.call('openLogs', { streamId, clusterId: cluster.id, nodeIds: [nodeId], serviceId: SERVICE, lastN: 1, follow: true });
     await new Promise((r) => setTimeout(r, FOLLOW_MS));

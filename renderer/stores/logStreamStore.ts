@@ -7,7 +7,7 @@
  * is unacknowledged, so a busy or hidden viewer holds the remote side back.
  */
 import { create } from 'zustand';
-import type { LogNodeState } from '../../common/contract/schemas/logs';
+import { unpackLogLines, type LogNodeState } from '../../common/contract/schemas/logs';
 import { api } from '../api/client';
 import { createLogBuffer, type LogBuffer } from '../features/logs/logBuffer';
 import { apiErrorOf } from './apiErrorText';
@@ -85,7 +85,7 @@ export const useLogStreamStore = create<LogStreamState>((set, get) => {
     api().on('logs.batch', (b) => {
       const buffer = buffers.get(b.streamId);
       if (!buffer) return;
-      buffer.add(b.entries);
+      buffer.add(unpackLogLines(b));
       acknowledge(b.streamId, b.bytes);
     });
     api().on('logs.state', (s) => {

@@ -65,6 +65,58 @@ export const LogLine = z.object({
 });
 export type LogLine = z.infer<typeof LogLine>;
 
+/**
+ * A LogLine on the wire: its fields in LogLine's order as one array, the node
+ * as an index into its batch's `nodeIds`. The keys and the repeated node id
+ * were over a third of a batch's JSON, which the web form writes and the
+ * browser copies and parses for every line of a 100,000-line load.
+ */
+export const PackedLogLine = z.tuple([
+  LogLine.shape.seq,
+  z.number().int().nonnegative(),
+  LogLine.shape.time,
+  LogLine.shape.timeText,
+  LogLine.shape.level,
+  LogLine.shape.logger,
+  LogLine.shape.pid,
+  LogLine.shape.source,
+  LogLine.shape.text,
+  LogLine.shape.spans,
+  LogLine.shape.continuation,
+]);
+export type PackedLogLine = z.infer<typeof PackedLogLine>;
+
+export interface PackedLogLines {
+  nodeIds: string[];
+  lines: PackedLogLine[];
+}
+
+export function packLogLines(lines: readonly LogLine[]): PackedLogLines {
+  const nodeIds: string[] = [];
+  const packed = lines.map((l): PackedLogLine => {
+    let node = nodeIds.indexOf(l.nodeId);
+    if (node === -1) node = nodeIds.push(l.nodeId) - 1;
+    return [l.seq, node, l.time, l.timeText, l.level, l.logger, l.pid, l.source, l.text, l.spans, l.continuation];
+  });
+  return { nodeIds, lines: packed };
+}
+
+export function unpackLogLines(batch: { nodeIds: readonly string[]; lines: readonly PackedLogLine[] }): LogLine[] {
+  return batch.lines.map(([seq, node, time, timeText, level, logger, pid, source, text, spans, continuation]) => ({
+    seq,
+    nodeId: batch.nodeIds[node] ?? '',
+    time,
+    timeText,
+    level,
+    logger,
+    pid,
+    source,
+    text,
+    spans,
+    continuation,
+  }));
+}
+
 export const LogNodeState = z.enum(['starting', 'running', 'ended', 'failed', 'closed']);
 export type LogNodeState = z.infer<typeof LogNodeState>;
 
@@ -116,10 +168,15 @@ export const logMethods = {
 } as const;
 
 export const logEvents = {
-  /** Parsed entries of one stream, in batches (time- and size-bounded); several nodes' entries sorted by time within a batch. */
+  /**
+   * Parsed entries of one stream, in batches (time- and size-bounded); several nodes' entries sorted by time within a batch.
+   * Packed (PackedLogLine): read them with unpackLogLines(batch).
+   */
   'logs.batch': z.object({
     streamId: z.string(),
-    entries: z.array(LogLine),
+    /** The nodes the lines refer to by index. */
+    nodeIds: z.array(z.string()),
+    lines: z.array(PackedLogLine),
     /** What the batch weighs for flow control: acknowledge this (summed) once stored. */
     bytes: z.number().int().nonnegative(),
   }),

@@ -1,14 +1,16 @@
 /**
  * The virtualised list of a log view. Lines live in a LogBuffer outside
  * React; a requestAnimationFrame loop notices a new buffer version and
- * re-renders at most once per frame, so a flood of batches costs one render
- * of the ~50 visible rows per frame. Sticks to the bottom while the operator
- * is there; scrolling up holds the view still until "Jump to end".
+ * re-renders at most once per frame, and less often while a render of a long
+ * list is costly (renderBudget.ts), so a flood of batches cannot starve the
+ * page. Sticks to the bottom while the operator is there; scrolling up holds
+ * the view still until "Jump to end".
  */
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useLayoutEffect, useReducer, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useReducer, useRef, useState } from 'react';
 import type { LogBuffer } from './logBuffer';
 import { LogRow } from './LogRow';
+import { createRenderBudget } from './renderBudget';
 import { createVisibleIndex, type LineFilter } from './visibleLines';
 
 /** Within this many px of the bottom counts as "at the end": a wheel notch is ~100 px. */
@@ -36,22 +38,27 @@ export function LogList(props: LogListProps) {
   const [stuck, setStuck] = useState(true);
   const stuckRef = useRef(true);
 
+  const [budget] = useState(createRenderBudget);
+
   useEffect(() => {
     let seen = -1;
     let raf = 0;
-    const loop = () => {
-      if (buffer.version !== seen) {
+    const loop = (now: number) => {
+      if (buffer.version !== seen && budget.due(now)) {
         seen = buffer.version;
+        budget.requested(now);
         frame();
       }
       raf = requestAnimationFrame(loop);
     };
     raf = requestAnimationFrame(loop);
     return () => cancelAnimationFrame(raf);
-  }, [buffer]);
+  }, [buffer, budget]);
 
   const indexes = index.current.update(buffer, props.filter);
   if (props.visibleRef) props.visibleRef.current = indexes;
+  // The same key function while the index only grows (the same array): TanStack lays out every row again when it changes.
+  const getItemKey = useMemo(() => (i: number) => buffer.at(indexes[i] ?? -1)?.seq ?? `i${i}`, [buffer, indexes]);
   // TanStack Virtual hands out fresh functions each render by design; the compiler only skips memoising this component.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
@@ -59,7 +66,7 @@ export function LogList(props: LogListProps) {
     getScrollElement: () => parentRef.current,
     estimateSize: () => ROW_PX,
     overscan: 10,
-    getItemKey: (i) => buffer.at(indexes[i] ?? -1)?.seq ?? `i${i}`,
+    getItemKey,
   });
 
   // Counted here, not lifted to the view: a parent re-render per frame would render every row twice.
@@ -69,6 +76,7 @@ export function LogList(props: LogListProps) {
   useLayoutEffect(() => {
     const el = parentRef.current;
     if (el && stuckRef.current) el.scrollTop = el.scrollHeight;
+    budget.committed(performance.now());
   });
 
   const onScroll = () => {

@@ -5,7 +5,7 @@
  * process table, so `ps` here sees what runs there).
  */
 import { execFileSync } from 'node:child_process';
-import type { LogLine } from '../../../common/contract/schemas/logs';
+import { unpackLogLines, type LogLine } from '../../../common/contract/schemas/logs';
 import type { LabServiceCore } from '../services/labServiceCore';
 
 export interface CollectedStream {
@@ -18,7 +18,7 @@ export function collect(lab: LabServiceCore, streamId: string): CollectedStream 
   const batches: LogLine[][] = [];
   const states: ReturnType<CollectedStream['states']> = [];
   lab.api.on('logs.batch', (b) => {
-    if (b.streamId === streamId) batches.push(b.entries);
+    if (b.streamId === streamId) batches.push(unpackLogLines(b));
   });
   lab.api.on('logs.state', (s) => {
     if (s.streamId === streamId) states.push({ nodeId: s.nodeId, state: s.state, message: s.message, command: s.command });

@@ -1,13 +1,14 @@
 /**
  * The log calls of the API: follow or read a unit's journal or a compose
  * service's logs on one node, or on every node that runs the service (the
- * merged view), pushed to the renderer as `logs.batch` events; closeLogs ends
- * the remote processes; ackLogs is the viewer's flow-control acknowledgement.
+ * merged view), pushed to the renderer as `logs.batch` events (packed:
+ * packLogLines in the schema); closeLogs ends the remote processes; ackLogs
+ * is the viewer's flow-control acknowledgement.
  */
 import { randomBytes } from 'node:crypto';
 import { ApiError } from '../../../../common/contract/errors';
 import type { CoreApi } from '../../../../common/contract/api';
-import type { logMethods, LogNodeState } from '../../../../common/contract/schemas/logs';
+import { packLogLines, type logMethods, type LogNodeState } from '../../../../common/contract/schemas/logs';
 import type { CoreContext } from '../../coreContext';
 import { sshEngineOf } from '../../ssh/sshDomain';
 import type { ControlOptions } from '../control/controlCommand';
@@ -83,7 +84,7 @@ export function logCalls(ctx: CoreContext): Pick<CoreApi, keyof typeof logMethod
           onFlush: (entries) => {
             const bytes = batchWeight(entries);
             flow?.sent(bytes);
-            ctx.events.emit('logs.batch', { streamId, entries, bytes });
+            ctx.events.emit('logs.batch', { streamId, ...packLogLines(entries), bytes });
           },
         });
         await Promise.all(

@@ -5,6 +5,7 @@
  * previous one, or to a notice that is not log content ("-- No entries --",
  * "Attaching to halfstack-db"). Formats: test/fixtures/journal and compose.
  */
+import { stripAnsi } from './ansiSpans';
 import { blankEntry, type LogEntry, type LogLevel } from './logEntry';
 import type { LogFormat } from './logCommands';
 import { parseProgramLine } from './programLogLine';
@@ -21,36 +22,56 @@ export interface LineOptions {
 
 const ISO = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?(Z|[+-]\d{2}:?\d{2})$/;
 
+export interface IsoTime {
+  readonly ms: number;
+  readonly zoneMinutes: number;
+}
+
+// short-iso prints seconds: at thousands of lines a second most stamps repeat the line before's.
+let lastStamp = '';
+let lastTime: IsoTime | null = null;
+
 /** ISO 8601 with systemd 252's colon-less offset ("+0000") or docker's nanoseconds. */
-export function parseIsoTime(text: string): { ms: number; zoneMinutes: number } | null {
+export function parseIsoTime(text: string): IsoTime | null {
+  if (text === lastStamp) return lastTime;
   const m = ISO.exec(text);
-  if (!m) return null;
-  const [, y = '', mo = '', d = '', h = '', mi = '', s = '', frac, zone = 'Z'] = m;
-  const zoneMinutes = zone === 'Z' ? 0 : (zone[0] === '-' ? -1 : 1) * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(-2)));
-  const ms = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s), frac ? Number(frac.padEnd(3, '0').slice(0, 3)) : 0);
-  return { ms: ms - zoneMinutes * 60_000, zoneMinutes };
+  let time: IsoTime | null = null;
+  if (m) {
+    const [, y = '', mo = '', d = '', h = '', mi = '', s = '', frac, zone = 'Z'] = m;
+    const zoneMinutes = zone === 'Z' ? 0 : (zone[0] === '-' ? -1 : 1) * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(-2)));
+    const ms = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s), frac ? Number(frac.padEnd(3, '0').slice(0, 3)) : 0);
+    time = { ms: ms - zoneMinutes * 60_000, zoneMinutes };
+  }
+  lastStamp = text;
+  lastTime = time;
+  return time;
 }
 
 // Program times are more precise than journalctl's short-iso seconds; trust them when they agree to a few seconds.
 const AGREEMENT_MS = 5_000;
 
-/** Fills level, logger, pid and message from the program's own format, and a finer time when it agrees. */
-function withProgramLine(entry: LogEntry, zoneOfPrefix: number | null, options: LineOptions): { entry: LogEntry; continues: boolean } {
+/**
+ * Fills level, logger, pid and message from the program's own format, and a finer time when it agrees.
+ * `entry` is the caller's own new object: it is filled in place (one object per line, not three).
+ */
+function entryOrContinuation(entry: LogEntry, zoneOfPrefix: number | null, options: LineOptions): ParsedLine {
   const p = parseProgramLine(entry.text);
-  if (!p) return { entry, continues: false };
+  if (!p) return { kind: 'entry', entry };
+  if (p.continues) return { kind: 'continuation', text: entry.text };
   const zone = p.zoneMinutes ?? zoneOfPrefix ?? options.naiveZoneMinutes ?? null;
   const programMs = zone === null ? null : p.wallClockMs - zone * 60_000;
-  let time = entry.time;
-  if (programMs !== null && (time === null || Math.abs(programMs - time) < AGREEMENT_MS)) time = programMs;
-  return {
-    entry: { ...entry, time, timeText: entry.timeText ?? p.timeText, level: p.level, logger: p.logger, pid: entry.pid ?? p.pid, message: p.message },
-    continues: p.continues,
-  };
+  if (programMs !== null && (entry.time === null || Math.abs(programMs - entry.time) < AGREEMENT_MS)) entry.time = programMs;
+  entry.timeText ??= p.timeText;
+  entry.level = p.level;
+  entry.logger = p.logger;
+  entry.pid ??= p.pid;
+  entry.message = p.message;
+  return { kind: 'entry', entry };
 }
 
-function entryOrContinuation(entry: LogEntry, zone: number | null, options: LineOptions): ParsedLine {
-  const resolved = withProgramLine(entry, zone, options);
-  return resolved.continues ? { kind: 'continuation', text: entry.text } : { kind: 'entry', entry: resolved.entry };
+/** A new entry for a line: `text` is kept with its ANSI codes, `message` is without them. */
+function lineEntry(text: string, time: number | null, timeText: string | null, source: string | null, host: string | null, pid: number | null): LogEntry {
+  return { time, timeText, level: null, logger: null, pid, source, host, message: stripAnsi(text), text, continuation: [] };
 }
 
 const SHORT_ISO = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})) (\S+) (.+?)(?:\[(\d+)\])?: ?(.*)$/;
@@ -66,8 +87,7 @@ function journalShortIso(line: string, options: LineOptions): ParsedLine {
   }
   const [, stamp = '', host = '', source = '', pid, text = ''] = m;
   const t = parseIsoTime(stamp);
-  const entry: LogEntry = { ...blankEntry(text), time: t?.ms ?? null, timeText: stamp, source, host, pid: pid ? Number(pid) : null };
-  return entryOrContinuation(entry, t?.zoneMinutes ?? null, options);
+  return entryOrContinuation(lineEntry(text, t?.ms ?? null, stamp, source, host, pid ? Number(pid) : null), t?.zoneMinutes ?? null, options);
 }
 
 const PRIORITY_LEVEL: LogLevel[] = ['critical', 'critical', 'critical', 'error', 'warning', 'info', 'info', 'debug'];
@@ -119,7 +139,7 @@ function composeLine(line: string, options: LineOptions): ParsedLine {
   const ts = DOCKER_TS.exec(rest);
   const t = ts ? parseIsoTime(ts[1] ?? '') : null;
   const text = ts ? ts[2] ?? '' : rest;
-  const entry: LogEntry = { ...blankEntry(text), source, time: t?.ms ?? null, timeText: ts?.[1] ?? null };
+  const entry = lineEntry(text, t?.ms ?? null, ts?.[1] ?? null, source, null, null);
   // Docker's timestamp is UTC; a zone-less program time inside is the container's clock, UTC unless told otherwise.
   return entryOrContinuation(entry, options.naiveZoneMinutes ?? 0, options);
 }

@@ -24,9 +24,18 @@ export interface ProgramLine {
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
+// Consecutive lines mostly share their minute: Date.UTC runs once per minute, seconds and ms are added (the same sum).
+let minuteKey = '';
+let minuteMs = 0;
+
 function wallClock(y: string, mo: number, d: string, h: string, mi: string, s: string, frac: string | undefined): number {
   const ms = frac ? Number(frac.padEnd(3, '0').slice(0, 3)) : 0;
-  return Date.UTC(Number(y), mo - 1, Number(d), Number(h), Number(mi), Number(s), ms);
+  const key = `${y}-${mo}-${d} ${h}:${mi}`;
+  if (key !== minuteKey) {
+    minuteKey = key;
+    minuteMs = Date.UTC(Number(y), mo - 1, Number(d), Number(h), Number(mi));
+  }
+  return minuteMs + Number(s) * 1000 + ms;
 }
 
 const BACKEND_AI = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})(?:[.,](\d{1,6}))? (TRACE|DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL|FATAL) (\S+) \[(\d+)\] ?(.*)$/;
@@ -42,6 +51,9 @@ const REDIS_LEVEL: Record<string, LogLevel> = { '.': 'debug', '-': 'debug', '*':
 /** Parses the plain text of a line (ANSI removed first, so a coloured level still reads). */
 export function parseProgramLine(text: string): ProgramLine | null {
   const plain = stripAnsi(text);
+  // All three formats start with a digit; traceback frames and plain output skip the three regexes.
+  const first = plain.charCodeAt(0);
+  if (!(first >= 48 && first <= 57)) return null;
   let m = BACKEND_AI.exec(plain);
   if (m) {
     const [, y = '', mo = '', d = '', h = '', mi = '', s = '', frac, level = '', logger = '', pid = '', message = ''] = m;

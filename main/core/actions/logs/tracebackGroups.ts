@@ -53,7 +53,8 @@ export function createTracebackGrouper(): TracebackGrouper {
       const entry = line.entry;
       const text = entry.text;
       const isProgramLine = entry.logger !== null;
-      if (TRACEBACK_START.test(text) && !isProgramLine) {
+      // endsWith first: the regex's own necessary ending, far cheaper on the many lines that are no traceback.
+      if (!isProgramLine && text.endsWith('(most recent call last):') && TRACEBACK_START.test(text)) {
         if (held && sameProcess(held, entry)) {
           attach(text);
           mode = 'frames';
