@@ -11,6 +11,7 @@ import type { ApiClient } from '../../../common/contract/api';
 import type { EventPayload } from '../../../common/contract/events';
 import type { ClusterWithNodes } from '../../../common/contract/schemas/profiles';
 import type { Core } from '../../../main/core/createCore';
+import { afterAll, beforeAll } from 'vitest';
 import { readLabInfo } from '../../lab/labInfo';
 import { openLabCore, type LabCoreOptions } from '../support/labCore';
 
@@ -25,6 +26,28 @@ export interface BackupLab {
 export async function openBackupLab(backupsDir?: string, ports?: LabCoreOptions['ports']): Promise<BackupLab> {
   const { core, api, cluster, logged, backupsDir: dir } = await openLabCore({ name: 'backups', ...(backupsDir ? { backupsDir } : {}), ...(ports ? { ports } : {}) });
   return { core, api, cluster, logged, backupsDir: dir };
+}
+
+/**
+ * The usual set-up of a backup test file: hold the lab's database (files that
+ * change it take turns), open a core, wait for PostgreSQL; closed and released
+ * after the file. The returned object is filled in before the first test runs.
+ */
+export function backupLabForThisFile(ports?: LabCoreOptions['ports']): BackupLab {
+  const lab = {} as BackupLab;
+  let release: () => void = () => undefined;
+  let opened: BackupLab | undefined;
+  beforeAll(async () => {
+    release = await holdLabDatabase();
+    opened = await openBackupLab(undefined, ports);
+    Object.assign(lab, opened);
+    await whenPostgresUp();
+  }, 660_000);
+  afterAll(async () => {
+    await opened?.core.close();
+    release();
+  });
+  return lab;
 }
 
 export function waitForBackup(api: ApiClient, backupId: string): Promise<EventPayload<'backup.finished'>> {

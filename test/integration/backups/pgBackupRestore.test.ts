@@ -1,20 +1,10 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { holdLabDatabase, openBackupLab, psqlOnLab, waitForBackup, waitForRestore, whenPostgresUp, type BackupLab } from './backupLab';
+import { describe, expect, it } from 'vitest';
+import { backupLabForThisFile, psqlOnLab, waitForBackup, waitForRestore } from './backupLab';
 
-let lab: BackupLab;
-let release: () => void = () => undefined;
-beforeAll(async () => {
-  release = await holdLabDatabase();
-  lab = await openBackupLab();
-  await whenPostgresUp();
-}, 660_000);
-afterAll(async () => {
-  await lab?.core.close();
-  release();
-});
+const lab = backupLabForThisFile();
 
 async function backup(kind: 'pg' | 'etcd', compression: 'none' | 'gzip' | 'zstd') {
   const progress: number[] = [];

@@ -8,25 +8,15 @@
  * its safety backup, and record the restore as failed.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { holdLabDatabase, openBackupLab, psqlOnLab, waitForBackup, waitForRestore, whenPostgresUp, type BackupLab } from './backupLab';
+import { describe, expect, it } from 'vitest';
+import { backupLabForThisFile, psqlOnLab, waitForBackup, waitForRestore } from './backupLab';
 
 const CLASH = 'cd_restore_clash';
 /** Sorts after CLASH, so the dump creates it after the failing line. */
 const AFTER = 'cd_restore_zz_after';
 const dropProbes = () => psqlOnLab(`DROP TABLE IF EXISTS public.${CLASH}; DROP TABLE IF EXISTS public.${AFTER};`, 'postgres');
 
-let lab: BackupLab;
-let release: () => void = () => undefined;
-beforeAll(async () => {
-  release = await holdLabDatabase();
-  lab = await openBackupLab();
-  await whenPostgresUp();
-}, 660_000);
-afterAll(async () => {
-  await lab?.core.close();
-  release();
-});
+const lab = backupLabForThisFile();
 
 describe('a PostgreSQL restore that hits an error', () => {
   it('reports the first error with its line and context, stops there, keeps the safety backup and records failed', async () => {

@@ -6,33 +6,23 @@
  * "keep K" removes the oldest file and row.
  */
 import { existsSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { EventPayload } from '../../../common/contract/events';
-import { holdLabDatabase, openBackupLab, whenPostgresUp, type BackupLab } from './backupLab';
+import { backupLabForThisFile } from './backupLab';
 
 const HOUR = 3_600_000;
 let clock = Date.parse('2026-11-29T00:00:00Z');
 const timers: { ms: number; run: () => void; stopped: boolean }[] = [];
 
-let lab: BackupLab;
-let release: () => void = () => undefined;
-beforeAll(async () => {
-  release = await holdLabDatabase();
-  lab = await openBackupLab(undefined, {
-    now: () => new Date(clock),
-    every: (ms, run) => {
-      const timer = { ms, run, stopped: false };
-      timers.push(timer);
-      return () => {
-        timer.stopped = true;
-      };
-    },
-  });
-  await whenPostgresUp();
-}, 660_000);
-afterAll(async () => {
-  await lab?.core.close();
-  release();
+const lab = backupLabForThisFile({
+  now: () => new Date(clock),
+  every: (ms, run) => {
+    const timer = { ms, run, stopped: false };
+    timers.push(timer);
+    return () => {
+      timer.stopped = true;
+    };
+  },
 });
 
 /** One tick of the scheduler's timer; resolves with the backups it finished (none if nothing was due). */

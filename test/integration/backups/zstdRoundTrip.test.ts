@@ -5,23 +5,13 @@
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { holdLabDatabase, openBackupLab, psqlOnLab, waitForBackup, waitForRestore, whenPostgresUp, type BackupLab } from './backupLab';
+import { describe, expect, it } from 'vitest';
+import { backupLabForThisFile, psqlOnLab, waitForBackup, waitForRestore } from './backupLab';
 
 const ZSTD_MAGIC = Buffer.from([0x28, 0xb5, 0x2f, 0xfd]);
 const tableCounts = () => psqlOnLab("SELECT tablename, (xpath('/row/c/text()', query_to_xml(format('SELECT count(*) AS c FROM public.%I', tablename), false, true, '')))[1]::text FROM pg_tables WHERE schemaname = 'public' ORDER BY 1;");
 
-let lab: BackupLab;
-let release: () => void = () => undefined;
-beforeAll(async () => {
-  release = await holdLabDatabase();
-  lab = await openBackupLab();
-  await whenPostgresUp();
-}, 660_000);
-afterAll(async () => {
-  await lab?.core.close();
-  release();
-});
+const lab = backupLabForThisFile();
 
 describe('zstd PostgreSQL backups against the lab', () => {
   it('writes a real .zst, re-verifies it, and restores it table by table', async () => {
