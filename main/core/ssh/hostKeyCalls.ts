@@ -10,7 +10,7 @@ import type { KnownHostEntry, KnownHostSource, KnownHostsList, RekeyResult } fro
 import { fingerprintOf } from './hostKeyDecision';
 import { scanHostKey } from './hostKeyScan';
 import { hostPortKey, judgePresentedKey } from './hostKeyVerifier';
-import { knownHostsPath, listKnownHostsFile, savedAddressesOf } from './knownHostsListing';
+import { listKnownHostsFile, savedAddressesOf } from './knownHostsListing';
 import { hopAddress } from './nodeTarget';
 import type { SshEngine } from './sshEngine';
 
@@ -50,9 +50,9 @@ export function createHostKeyCalls(engine: SshEngine, savedClusters: () => reado
 
     async listKnownHosts(source?: KnownHostSource): Promise<KnownHostsList> {
       const app = source === 'known_hosts' ? [] : trust.store.list().map((e) => ({ source: 'app' as const, ...e }));
-      if (source === 'app') return { entries: app, knownHostsFile: null };
-      const path = knownHostsPath(engine.chainDeps.auth.homeDir);
-      const file = await listKnownHostsFile(path, trust.file.label, savedAddressesOf(savedClusters()));
+      // The very file the verifier trusts: nothing to list when it is held in memory.
+      if (source === 'app' || trust.file.path === null) return { entries: app, knownHostsFile: null };
+      const file = await listKnownHostsFile(trust.file.path, trust.file.label, savedAddressesOf(savedClusters()));
       return { entries: [...app, ...file.entries], knownHostsFile: file.file };
     },
 

@@ -20,6 +20,8 @@ export interface HostKeyStore {
 }
 
 export interface KnownHostsFile {
+  /** Where it is read from (the Known hosts screen lists this same file); null for a file held in memory. */
+  path: string | null;
   label: string;
   lines(): KnownHostLine[];
 }
@@ -29,6 +31,7 @@ export function openKnownHostsFile(homeDir: string): KnownHostsFile {
   const path = join(homeDir, '.ssh', 'known_hosts');
   let cache: { mtimeMs: number; size: number; lines: KnownHostLine[] } | undefined;
   return {
+    path,
     label: '~/.ssh/known_hosts',
     lines() {
       try {

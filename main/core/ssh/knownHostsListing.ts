@@ -6,7 +6,6 @@
  * unreadable lines are counted, never fatal, as the verifier treats them.
  */
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { ClusterWithNodes } from '../../../common/contract/schemas/profiles';
 import type { FileKnownHost, KnownHostMatch, KnownHostsFileInfo } from '../../../common/contract/schemas/ssh';
 import { fingerprintOf } from './hostKeyDecision';
@@ -21,11 +20,6 @@ const SKIPPED_SHOWN = 20;
  * lab machine, too long to hold the main process (keepalives, other calls).
  */
 const LINES_PER_TURN = 100;
-
-/** The file the engine trusts (hostKeyStore.ts openKnownHostsFile reads the same path). */
-export function knownHostsPath(homeDir: string): string {
-  return join(homeDir, '.ssh', 'known_hosts');
-}
 
 /** Every address ClusterDeck connects to: each node, and each cluster's jump hosts once. */
 export function savedAddressesOf(clusters: readonly ClusterWithNodes[]): KnownHostMatch[] {

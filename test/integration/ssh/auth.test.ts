@@ -188,7 +188,7 @@ describe('SSH agent', () => {
     const engine = createSshEngine({
       events: { emit: () => undefined },
       hostKeys: t.hostKeys,
-      knownHostsFile: { label: 'none', lines: () => [] },
+      knownHostsFile: { path: null, label: 'none', lines: () => [] },
       credentials: { lookup: () => undefined, remember: () => undefined },
       homeDir: t.homeDir,
       authSock: sock,

@@ -25,7 +25,7 @@ async function refusalOf(hop: SshHop, oldKeyIn: 'store' | 'file' = 'store'): Pro
   if (oldKeyIn === 'store') store.save(hop.host, hop.port, 'ssh-ed25519', old.toString('base64'));
   const trust: HostKeyTrust = {
     store,
-    file: { label: '~/.ssh/known_hosts', lines: () => parseKnownHosts(fileText) },
+    file: { path: null, label: '~/.ssh/known_hosts', lines: () => parseKnownHosts(fileText) },
     prompts: createPendingPrompts<HostKeyDecision>(() => undefined),
     events: { emit: () => undefined },
     promptTimeoutMs: 1000,
