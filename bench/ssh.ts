@@ -12,11 +12,11 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createSshEngine, type SshEngine } from '../main/core/ssh/sshEngine';
+import type { SshEngine } from '../main/core/ssh/sshEngine';
 import { resolveNodeTarget } from '../main/core/ssh/nodeTarget';
 import type { ClusterExport } from '../common/contract/schemas/profiles';
 import { labNode, type LabInfo } from '../test/lab/labInfo';
-import { memoryHostKeys } from '../test/integration/ssh/memoryHostKeys';
+import { labSshEngine } from './labSshEngine';
 import { onLab } from './onLab';
 
 const NODE = 'bai-m1';
@@ -31,17 +31,8 @@ function makeEngine(lab: LabInfo): SshEngine {
   const profile = lab.profile as ClusterExport;
   const node = profile.nodes.find((n) => n.name === NODE);
   if (!node) throw new Error(`${NODE} missing from the lab profile`);
-  const hostKeys = memoryHostKeys();
-  for (const n of lab.nodes) for (const k of n.hostKeys) hostKeys.save(n.host, n.port, k.type, k.publicKey);
   const target = resolveNodeTarget({ id: 'lab', ssh: profile.cluster.ssh, sudoMode: 'auto' }, { id: NODE, ...node });
-  return createSshEngine({
-    events: { emit: () => undefined },
-    hostKeys,
-    knownHostsFile: { label: 'none', lines: () => [] },
-    credentials: { lookup: () => undefined, remember: () => undefined },
-    homeDir: tmpdir(),
-    lookupNode: () => target,
-  });
+  return labSshEngine(lab, () => target);
 }
 
 /** Runs ssh with the lab's key and a known_hosts of the lab's keys; resolves with bytes read and time. */

@@ -21,9 +21,9 @@ import { sweepServices } from '../main/core/actions/status/nodeSweep';
 import { resolveServices } from '../main/core/catalog/resolveServices';
 import { quoteArgv } from '../main/core/ssh/quoteArgv';
 import { resolveNodeTarget, type NodeTarget } from '../main/core/ssh/nodeTarget';
-import { createSshEngine, type SshEngine } from '../main/core/ssh/sshEngine';
-import { memoryHostKeys } from '../test/integration/ssh/memoryHostKeys';
+import type { SshEngine } from '../main/core/ssh/sshEngine';
 import { type LabInfo } from '../test/lab/labInfo';
+import { labSshEngine } from './labSshEngine';
 import { onLab } from './onLab';
 
 const NODE_COUNT = 20;
@@ -55,20 +55,11 @@ function benchNodes(lab: LabInfo): BenchNode[] {
 }
 
 function makeEngine(lab: LabInfo, nodes: readonly BenchNode[]): SshEngine {
-  const hostKeys = memoryHostKeys();
-  for (const n of lab.nodes) for (const k of n.hostKeys) hostKeys.save(n.host, n.port, k.type, k.publicKey);
   const byId = new Map(nodes.map((n) => [n.id, n.target]));
-  return createSshEngine({
-    events: { emit: () => undefined },
-    hostKeys,
-    knownHostsFile: { label: 'none', lines: () => [] },
-    credentials: { lookup: () => undefined, remember: () => undefined },
-    homeDir: tmpdir(),
-    lookupNode: (id) => {
-      const t = byId.get(id);
-      if (!t) throw new Error(`bench node ${id} unknown`);
-      return t;
-    },
+  return labSshEngine(lab, (id) => {
+    const t = byId.get(id);
+    if (!t) throw new Error(`bench node ${id} unknown`);
+    return t;
   });
 }
 
