@@ -35,14 +35,16 @@ export interface ControlTarget {
   service: ServiceEntry;
 }
 
-/** How to run compose on this node, from its last sweep (swept now if it never was). */
+const optionsOf = (facts: NodeFacts): ControlOptions => ({ composeCli: facts.composeCli, composeSudo: facts.dockerAccess === 'permission' });
+
 /** What the last sweep already knows, without asking the node: for the confirmation's wording. */
 export function knownControlOptions(deps: ControlDeps, target: ControlTarget): ControlOptions {
   const facts = deps.book.get(target.node.id)?.facts;
   if (target.service.kind !== 'compose' || !facts?.composeCli) return {};
-  return { composeCli: facts.composeCli, composeSudo: facts.dockerAccess === 'permission' };
+  return optionsOf(facts);
 }
 
+/** How to run compose on this node, from its last sweep (swept now if it never was). */
 export async function controlOptionsFor(deps: ControlDeps, target: ControlTarget): Promise<ControlOptions> {
   if (target.service.kind !== 'compose') return {};
   let facts: NodeFacts | undefined = deps.book.get(target.node.id)?.facts;
@@ -51,7 +53,7 @@ export async function controlOptionsFor(deps: ControlDeps, target: ControlTarget
     if (swept.reachable) deps.book.put(swept);
     facts = swept.facts;
   }
-  return { composeCli: facts.composeCli, composeSudo: facts.dockerAccess === 'permission' };
+  return optionsOf(facts);
 }
 
 const cut = (text: string) => (text.length > KEEP_OUTPUT ? `…${text.slice(-KEEP_OUTPUT)}` : text);
