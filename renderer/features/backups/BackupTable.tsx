@@ -13,30 +13,41 @@ function StatusCell(props: { backup: BackupRecord }) {
   );
 }
 
+const STATUS_FILTERS = ['all', 'ok', 'failed', 'cancelled', 'running'] as const;
+
+/** One filter of the history: a labelled select of [value, text] options. */
+function FilterSelect(props: { label: string; value: string; options: readonly (readonly [string, string])[]; onChange(value: string): void }) {
+  return (
+    <label>
+      {props.label}{' '}
+      <select aria-label={`Filter by ${props.label.toLowerCase()}`} value={props.value} onChange={(e) => props.onChange(e.target.value)}>
+        {props.options.map(([value, text]) => (
+          <option key={value} value={value}>
+            {text}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
 export function BackupTable(props: { onRestore(backup: BackupRecord): void }) {
   const { backups, filter, setFilter, verify, reveal, remove } = useBackupStore();
   return (
     <>
       <div className="toolbar" role="toolbar" aria-label="Filter backups">
-        <label>
-          Kind{' '}
-          <select aria-label="Filter by kind" value={filter.kind} onChange={(e) => void setFilter({ kind: e.target.value as typeof filter.kind })}>
-            <option value="all">all</option>
-            <option value="pg">PostgreSQL</option>
-            <option value="etcd">etcd</option>
-            <option value="etcd-snapshot">etcd snapshot</option>
-          </select>
-        </label>
-        <label>
-          Status{' '}
-          <select aria-label="Filter by status" value={filter.status} onChange={(e) => void setFilter({ status: e.target.value as typeof filter.status })}>
-            <option value="all">all</option>
-            <option value="ok">ok</option>
-            <option value="failed">failed</option>
-            <option value="cancelled">cancelled</option>
-            <option value="running">running</option>
-          </select>
-        </label>
+        <FilterSelect
+          label="Kind"
+          value={filter.kind}
+          options={[['all', 'all'], ...Object.entries(KIND_TEXT)]}
+          onChange={(kind) => void setFilter({ kind: kind as typeof filter.kind })}
+        />
+        <FilterSelect
+          label="Status"
+          value={filter.status}
+          options={STATUS_FILTERS.map((status) => [status, status])}
+          onChange={(status) => void setFilter({ status: status as typeof filter.status })}
+        />
       </div>
       {backups.length === 0 ? (
         <p className="muted-block">No backups match. Use Back up now above.</p>
