@@ -20,8 +20,8 @@ export function ClusterList() {
   useEffect(() => {
     const launched = new Set(clustersAtLaunch());
     if (!hasClusters || launched.size === 0) return;
-    const now = useProfilesStore.getState().clusters.filter((c) => launched.has(c.id));
-    const nodeIds = new Map(now.map((c) => [c.id, c.nodes.map((n) => n.id)]));
+    const saved = useProfilesStore.getState().clusters.filter((c) => launched.has(c.id));
+    const nodeIds = new Map(saved.map((c) => [c.id, c.nodes.map((n) => n.id)]));
     void useServiceStatusStore.getState().sweepOnLaunch([...nodeIds.keys()], (id) => nodeIds.get(id) ?? []);
   }, [hasClusters]);
   return (

@@ -7,7 +7,7 @@
  * Small views render cheaply and so still render on every frame.
  */
 
-/** The list may spend about a quarter of the time rendering; the rest goes to receiving lines and the browser's own work. */
+/** The list may spend about a tenth of the time rendering; the rest goes to receiving lines and the browser's own work. */
 export const LIST_RENDER_SHARE = 0.1;
 /** Never wait longer than this between renders: a load still visibly grows. */
 export const MAX_RENDER_GAP_MS = 250;
