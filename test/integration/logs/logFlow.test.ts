@@ -6,22 +6,16 @@
  * log rate is put back in finally.
  */
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { LOG_HIGH_WATER_BYTES } from '../../../main/core/actions/logs/logFlow';
 import { nodeToolsBin } from '../../lab/labLayout';
 import { mustRunOnNode } from '../../lab/nodeExec';
-import { labServiceCore, type LabServiceCore } from '../services/labServiceCore';
+import { labServiceCoreForThisFile } from '../services/labServiceCore';
 import { processesWith, waitFor } from './labLogStreams';
 
 const NODE = 'bai-a02';
 const UNIT = 'backendai-agent.service';
-let lab: LabServiceCore;
-beforeAll(async () => {
-  lab = await labServiceCore({ saveSudoPassword: false });
-}, 60_000);
-afterAll(async () => {
-  await lab?.core.close();
-});
+const lab = labServiceCoreForThisFile({ saveSudoPassword: false });
 
 const setLogRate = (rate: number | 'default') => mustRunOnNode(NODE, [join(nodeToolsBin, 'lab-unit-log-rate'), '--node', NODE, UNIT, String(rate)]);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -3,17 +3,11 @@
  * with a password), compose logs of the halfstack PostgreSQL on bai-m1, the
  * merged view of the agents, and closing a follow ends the remote process.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { labServiceCore, type LabServiceCore } from '../services/labServiceCore';
+import { describe, expect, it } from 'vitest';
+import { type LabServiceCore, labServiceCoreForThisFile } from '../services/labServiceCore';
 import { collect, processesWith, rawLines, waitFor } from './labLogStreams';
 
-let lab: LabServiceCore;
-beforeAll(async () => {
-  lab = await labServiceCore();
-}, 60_000);
-afterAll(async () => {
-  await lab?.core.close();
-});
+const lab = labServiceCoreForThisFile();
 
 let n = 0;
 const nextId = () => `it-logs-${process.pid}-${(n += 1)}`;

@@ -3,18 +3,12 @@
  * bai-a02 (GPUs from the lab's nvidia-smi, the nvidia docker runtime),
  * each in one exec counted on the node's sshd log.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { labNode, readLabInfo } from '../../lab/labInfo';
-import { labServiceCore, type LabServiceCore } from '../services/labServiceCore';
+import { labServiceCoreForThisFile } from '../services/labServiceCore';
 import { execSessionsSince, ourPortsTo, sshdLogLength } from '../services/sshdSessions';
 
-let lab: LabServiceCore;
-beforeAll(async () => {
-  lab = await labServiceCore({ saveSudoPassword: false });
-}, 60_000);
-afterAll(async () => {
-  await lab?.core.close();
-});
+const lab = labServiceCoreForThisFile({ saveSudoPassword: false });
 
 const byId = <C extends { id: string }>(checks: C[], id: string): C | undefined => checks.find((c) => c.id === id);
 

@@ -8,18 +8,12 @@
  */
 import { readlinkSync, symlinkSync, unlinkSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readLabInfo } from '../../lab/labInfo';
-import { labServiceCore, type LabServiceCore } from './labServiceCore';
+import { labServiceCoreForThisFile } from './labServiceCore';
 
 const NODE = 'bai-m1';
-let lab: LabServiceCore;
-beforeAll(async () => {
-  lab = await labServiceCore({ saveSudoPassword: false });
-}, 60_000);
-afterAll(async () => {
-  await lab?.core.close();
-});
+const lab = labServiceCoreForThisFile({ saveSudoPassword: false });
 
 describe('docker compose v2 when docker-compose is absent', () => {
   it('detects the missing v1 on bai-m1 and restarts wsproxy with `docker compose`', async () => {

@@ -3,6 +3,7 @@
  * imported, host keys trusted when asked (as a person would), secrets
  * unlocked with bai-a01's sudo password saved, and every pushed event kept.
  */
+import { afterAll, beforeAll } from 'vitest';
 import type { ApiClient } from '../../../common/contract/api';
 import type { EventName, EventPayload } from '../../../common/contract/events';
 import type { ClusterWithNodes } from '../../../common/contract/schemas/profiles';
@@ -27,4 +28,18 @@ export async function labServiceCore(options: { saveSudoPassword?: boolean } = {
     await api.setSecret({ scope: { nodeId: nodeId('bai-a01') }, kind: 'sudo-password', value: info.users.sudoPassword });
   }
   return { core, api, cluster, nodeId, events, logged };
+}
+
+/** The usual set-up of a test file: one service core for the whole file, closed after it; filled in before the first test. */
+export function labServiceCoreForThisFile(options: { saveSudoPassword?: boolean } = {}): LabServiceCore {
+  const lab = {} as LabServiceCore;
+  let opened: LabServiceCore | undefined;
+  beforeAll(async () => {
+    opened = await labServiceCore(options);
+    Object.assign(lab, opened);
+  }, 60_000);
+  afterAll(async () => {
+    await opened?.core.close();
+  });
+  return lab;
 }

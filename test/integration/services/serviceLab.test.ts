@@ -8,16 +8,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NodeStatus } from '../../../common/contract/schemas/services';
 import { setUnitFailing, startSshd, stopSshd } from '../../lab/faults';
 import { readLabInfo } from '../../lab/labInfo';
-import { labServiceCore, type LabServiceCore } from './labServiceCore';
+import { type LabServiceCore, labServiceCore, labServiceCoreForThisFile } from './labServiceCore';
 import { execSessionsSince, ourPortsTo, sshdLogLength } from './sshdSessions';
 
-let lab: LabServiceCore;
-beforeAll(async () => {
-  lab = await labServiceCore();
-});
-afterAll(async () => {
-  await lab.core.close();
-});
+const lab = labServiceCoreForThisFile();
 
 const DIRECT = ['bai-m1', 'bai-a01', 'bai-a02'];
 const ipOf = (name: string) => readLabInfo().nodes.find((n) => n.name === name)?.host ?? '';

@@ -5,18 +5,12 @@
  * (cancelled). Then the link is back and a new sweep reads it running.
  * The fault is undone in finally.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { NodeStatus } from '../../../common/contract/schemas/services';
 import { cutOff, reconnect } from '../../lab/faults';
-import { labServiceCore, type LabServiceCore } from './labServiceCore';
+import { labServiceCoreForThisFile } from './labServiceCore';
 
-let lab: LabServiceCore;
-beforeAll(async () => {
-  lab = await labServiceCore({ saveSudoPassword: false });
-});
-afterAll(async () => {
-  await lab?.core.close();
-});
+const lab = labServiceCoreForThisFile({ saveSudoPassword: false });
 
 const reportedSince = (from: number) =>
   lab.events
