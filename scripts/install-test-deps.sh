@@ -4,7 +4,7 @@
 # Idempotent; needs root (the lab also needs root: network namespaces).
 set -euo pipefail
 PACKAGES=(chromium openssh-server openssh-client sshpass postgresql etcd-server etcd-client
-          redis-server sudo xvfb iproute2 zstd procps psmisc util-linux
+          redis-server sudo xvfb iproute2 zstd procps psmisc util-linux xdg-utils
           gcc g++ make libc6-dev python3-minimal)  # PAM test module, netem relay, native npm modules
 missing=()
 for p in "${PACKAGES[@]}"; do
